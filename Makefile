@@ -1,0 +1,64 @@
+# Two commands for a newcomer: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export UV_PYTHON_DOWNLOADS ?= never
+# uv from PATH if there is one, otherwise a private copy in .tools/ (works where the
+# system pip refuses installs, PEP 668).
+UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/bin/uv)
+PYTHON := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve test lint format migrate demo
+
+help:
+	@echo "make run    - install, migrate, load the demo and start the CMS on http://$(HOST):$(PORT)/"
+	@echo "make test   - install and run the whole test suite"
+	@echo "make serve  - production server (gunicorn); needs SECRET_KEY"
+	@echo "make lint   - ruff check and format check"
+
+$(CURDIR)/.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/python -m pip install --quiet --disable-pip-version-check "uv>=0.5,<1"
+
+.venv/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked
+	@touch $@
+
+var/static/staticfiles.json: .venv/.installed $(shell find cms/static -type f 2>/dev/null)
+	SECRET_KEY=collectstatic $(PYTHON) manage.py collectstatic --noinput --verbosity 0
+
+install: .venv/.installed var/static/staticfiles.json
+
+migrate: install
+	$(PYTHON) manage.py migrate --noinput
+
+demo: migrate
+	$(PYTHON) manage.py load_demo
+
+# `make run` is the development setup: DEBUG on for it and everything it runs first.
+run demo: export DJANGO_DEBUG := 1
+
+run: demo
+	@echo
+	@echo "  CMS admin:  http://$(HOST):$(PORT)/admin/"
+	@echo "  Site:       http://$(HOST):$(PORT)/"
+	@echo "  Logins:     admin, phongvien, bientapvien, truongban, quantri  (password: demo-2026)"
+	@echo
+	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+serve: migrate
+	.venv/bin/gunicorn cms.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} \
+		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+test: install
+	$(PYTHON) -m pytest
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .

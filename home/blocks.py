@@ -1,0 +1,96 @@
+"""StreamField blocks for article and page bodies."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "components/streamfield/blocks/heading_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with its caption and credit, e.g. a screenshot of the office software in use."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "components/streamfield/blocks/captioned_image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "components/streamfield/blocks/quote_block.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        template = "components/streamfield/blocks/document_link_block.html"
+
+
+class VideoEmbedBlock(blocks.StructBlock):
+    embed = EmbedBlock(label=_("Video address (YouTube, Facebook)"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+
+    class Meta:
+        icon = "media"
+        label = _("Embedded video")
+        template = "components/streamfield/blocks/video_embed_block.html"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "components/streamfield/blocks/paragraph_block.html"
+
+
+class BodyTableBlock(TableBlock):
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "table_block/blocks/table.html"  # the stock table markup
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    """The body of articles and standard pages."""
+
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    table = BodyTableBlock()
+    video = VideoEmbedBlock()
+    document = DocumentLinkBlock()

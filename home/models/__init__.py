@@ -1,0 +1,29 @@
+from home.models.articles import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle
+from home.models.media_pages import (
+    GalleryImage,
+    GalleryIndexPage,
+    GalleryPage,
+    VideoIndexPage,
+    VideoPage,
+)
+from home.models.pages import HomePage, SectionPage, StandardPage
+from home.models.site_settings import SiteSettings
+from home.models.snippets import Author, LinkedWebsite
+
+__all__ = [
+    "ArticleAuthor",
+    "ArticlePage",
+    "ArticleTag",
+    "Author",
+    "GalleryImage",
+    "GalleryIndexPage",
+    "GalleryPage",
+    "HomePage",
+    "LinkedWebsite",
+    "RelatedArticle",
+    "SectionPage",
+    "SiteSettings",
+    "StandardPage",
+    "VideoIndexPage",
+    "VideoPage",
+]

@@ -1,0 +1,101 @@
+"""The media library: images, documents and uploaded videos.
+
+The image and document models are swapped in from the first migration
+(WAGTAILIMAGES_IMAGE_MODEL / WAGTAILDOCS_DOCUMENT_MODEL); changing them later is painful.
+"""
+
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import CollectionMember
+from wagtail.search import index
+
+
+class CustomImage(AbstractImage):
+    """An image with the texts a news page needs around it."""
+
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=500,
+        blank=True,
+        help_text=_("Describes the image for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    # Our alt_text takes the place of Wagtail's generic "description" in the form.
+    admin_form_fields = tuple(f for f in Image.admin_form_fields if f != "description") + (
+        "alt_text",
+        "caption",
+        "credit",
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def default_alt_text(self) -> str:
+        return self.alt_text or super().default_alt_text
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CustomDocument(AbstractDocument):
+    """An attached document: a decision, a plan, a report."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    admin_form_fields = Document.admin_form_fields + ("description",)
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("choose_document", "Can choose document")]
+
+
+class Video(CollectionMember, index.Indexed, models.Model):
+    """An uploaded activity video file (MP4 or WebM) with optional WebVTT captions."""
+
+    title = models.CharField(_("title"), max_length=255)
+    file = models.FileField(
+        _("file"),
+        upload_to="videos",
+        validators=[FileExtensionValidator(["mp4", "webm"])],
+    )
+    captions = models.FileField(
+        _("captions (WebVTT)"),
+        upload_to="videos/captions",
+        blank=True,
+        validators=[FileExtensionValidator(["vtt"])],
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("file"),
+        FieldPanel("captions"),
+        FieldPanel("collection"),
+    ]
+
+    search_fields = CollectionMember.search_fields + [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+    ]
+
+    class Meta:
+        verbose_name = _("video file")
+        verbose_name_plural = _("video files")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title

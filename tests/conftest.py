@@ -1,0 +1,55 @@
+"""Fixtures: small page trees built per test, named for what they are."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from home import roles
+from home.models import Author, GalleryIndexPage, HomePage, SectionPage
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    """A site whose root is our HomePage, in place of Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
+    Site.objects.update(root_page=home)
+    Page.objects.filter(depth=2).exclude(id=home.id).delete()
+    return home
+
+
+@pytest.fixture
+def section(home_page) -> SectionPage:
+    section = home_page.add_child(instance=SectionPage(title="Tin tức - Sự kiện"))
+    section.save_revision().publish()
+    return section
+
+
+@pytest.fixture
+def gallery_index(home_page) -> GalleryIndexPage:
+    return home_page.add_child(instance=GalleryIndexPage(title="Hình ảnh hoạt động"))
+
+
+@pytest.fixture
+def author(db) -> Author:
+    return Author.objects.create(
+        name="Nguyễn Văn An",
+        position="Ủy viên Ban Thường vụ, Chánh Văn phòng Đảng ủy Khối",
+    )
+
+
+def _member_of(group_name: str, username: str):
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def contributor(db):
+    return _member_of(roles.CONTRIBUTORS, "phongvien")
+
+
+@pytest.fixture
+def section_editor(db):
+    return _member_of(roles.SECTION_EDITORS, "bientapvien")
