@@ -5,6 +5,7 @@ from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 
 from home import roles
+from home.demo.loader import DEMO_PASSWORD
 from home.models import (
     ArticlePage,
     Author,
@@ -71,3 +72,27 @@ def test_load_demo_refuses_to_run_with_debug_off():
     with pytest.raises(CommandError, match="--force"):
         call_command("load_demo", verbosity=0)
     assert not HomePage.objects.exists()
+
+
+@override_settings(DEBUG=True)
+def test_load_demo_sections_appear_in_the_menu_in_order(client):
+    call_command("load_demo", verbosity=0)
+    menu = [page.title for page in HomePage.objects.get().get_children().live().in_menu()]
+    assert menu[:2] == ["Tin tức - Sự kiện", "Chuyển đổi số"]
+    assert {"Video hoạt động", "Hình ảnh hoạt động", "Giới thiệu", "Liên hệ"} <= set(menu)
+
+
+@override_settings(DEBUG=True)
+def test_demo_editor_logs_in_and_sees_the_section_tree(client):
+    call_command("load_demo", verbosity=0)
+    response = client.post(
+        "/admin/login/", {"username": "bientapvien", "password": DEMO_PASSWORD}, follow=True
+    )
+    assert response.status_code == 200
+    assert response.wsgi_request.user.username == "bientapvien"
+
+    home = HomePage.objects.get()
+    html = client.get(f"/admin/pages/{home.id}/").content.decode()
+    assert '<html lang="vi"' in html
+    for title in ("Tin tức - Sự kiện", "Chuyển đổi số", "Video hoạt động"):
+        assert title in html

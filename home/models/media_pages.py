@@ -20,6 +20,8 @@ class VideoIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
+    show_in_menus_default = True
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.VideoPage"]
     max_count_per_parent = 1
@@ -87,6 +89,8 @@ class GalleryIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    show_in_menus_default = True
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.GalleryPage"]

@@ -39,6 +39,8 @@ class SectionPage(BasePage):
 
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
+    show_in_menus_default = True
+
     parent_page_types = ["home.HomePage", "home.SectionPage"]
     subpage_types = ["home.SectionPage", "home.ArticlePage"]
     template = "pages/section_page.html"
@@ -63,6 +65,8 @@ class StandardPage(ListingFieldsMixin, BasePage):
         index.SearchField("lead"),
         index.SearchField("body"),
     ]
+
+    show_in_menus_default = True
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
