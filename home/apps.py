@@ -8,4 +8,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self) -> None:
-        from home import signals  # noqa: F401
+        from home import api_cache, signals  # noqa: F401  (signal receivers)

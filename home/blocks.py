@@ -6,6 +6,12 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import expand_db_html
+
+
+def _api(context: dict | None):
+    """The reader API's per-request helper (home.serializers.APIContext), when serializing."""
+    return (context or {}).get("api")
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -34,6 +40,19 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image with caption")
         template = "components/streamfield/blocks/captioned_image_block.html"
 
+    def get_api_representation(self, value, context=None):
+        """{"id": 7, "src": ".../x.width-960.jpg", "width": 960, "height": 640,
+        "srcset": [{"url": ".../x.width-480.webp", "width": 480, "height": 320}, ...],
+        "alt": "...", "caption": "...", "credit": "..."}"""
+        image = value.get("image")
+        api = _api(context)
+        if image is None:
+            return None
+        data = api.image(image) if api else {"id": image.id, "alt": image.default_alt_text}
+        data["caption"] = value.get("caption") or image.caption
+        data["credit"] = value.get("credit") or image.credit
+        return data
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"))
@@ -59,6 +78,17 @@ class DocumentLinkBlock(blocks.StructBlock):
         label = _("Document link")
         template = "components/streamfield/blocks/document_link_block.html"
 
+    def get_api_representation(self, value, context=None):
+        """{"title": "Kế hoạch 81-KH/ĐUK", "url": "http://.../documents/3/kh.pdf",
+        "file_size": 183204, "file_extension": "pdf", "content_type": "application/pdf"}"""
+        document = value.get("document")
+        api = _api(context)
+        if document is None:
+            return None
+        data = api.document(document) if api else {"id": document.id, "url": document.url}
+        data["title"] = value.get("title") or document.title
+        return data
+
 
 class VideoEmbedBlock(blocks.StructBlock):
     embed = EmbedBlock(label=_("Video address (YouTube, Facebook)"))
@@ -75,6 +105,12 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Paragraph")
         template = "components/streamfield/blocks/paragraph_block.html"
+
+    def get_api_representation(self, value, context=None):
+        # Internal links become frontend paths; links to pages that are not public lose
+        # their href.
+        api = _api(context)
+        return api.expand_rich_text(value.source) if api else expand_db_html(value.source)
 
 
 class BodyTableBlock(TableBlock):

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -85,6 +88,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS headers go on every API response, cached ones and 304s included.
+    "corsheaders.middleware.CorsMiddleware",
+    # Before sessions and auth: API responses never depend on who asks.
+    "home.api_cache.APICacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -156,6 +163,35 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The reader API's cache generation must be the same in every worker: Redis when there is
+# one, otherwise files shared by the workers of this server.
+CACHES["api_state"] = (
+    {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + ":api"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "api_state",
+    }
+)
+
+# --- Reader API ---------------------------------------------------------------
+
+# Largest ?limit= of API listings (documented in the OpenAPI document).
+API_LIMIT_MAX = int(os.environ.get("API_LIMIT_MAX", "100"))
+WAGTAILAPI_LIMIT_MAX = API_LIMIT_MAX
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Cache-Control of public API responses: browsers and CDNs keep them this short, since a
+# retraction must show at once.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "10"))
+API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "30"))
+# Server-side: rendered responses are kept until anything public changes, at most this long.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "600"))
+API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 # --- Background tasks ---------------------------------------------------------
 

@@ -1,0 +1,165 @@
+"""Caching of the reader API: ETags, 304s and a cache generation bumped on every change.
+
+Every public API response is keyed by a *generation*: a token that changes whenever anything
+that can show in the API changes (a page published, unpublished, retracted, moved or deleted,
+a snippet, a setting, an image, a view restriction, a site), and when the next scheduled
+expiry passes. Responses and ETags include it, so a change makes every affected response
+change at once; nothing has to know which responses a change touches.
+
+    GET /api/v2/pages/?type=article          -> 200, ETag: "3f2a…-9b1c…", body cached
+    GET … If-None-Match: "3f2a…-9b1c…"        -> 304, no database query, no rendering
+
+The generation lives in the ``api_state`` cache when configured (Redis, or a file cache shared
+by the workers of one server) and otherwise in the default cache.
+"""
+
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from wagtail.images.models import AbstractRendition
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+STATE_KEY = "api:generation"
+API_PREFIX = "/api/"
+# Previews show drafts to editors: never cached, never public.
+UNCACHED_PREFIXES = ("/api/v2/preview/",)
+
+# Saving any model of these apps can change what the API shows (pages, snippets, settings,
+# images, documents, tags); wagtailcore holds sites, locales and view restrictions.
+WATCHED_APPS = {"home", "media_library", "taggit", "wagtailcore"}
+# wagtailcore models that never change a public response: saving a draft writes a revision,
+# workflow states and log entries; renditions are made while rendering responses.
+IGNORED_MODELS = {
+    "wagtailcore.revision",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.referenceindex",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+}
+
+
+def _state_cache():
+    return caches["api_state"] if "api_state" in settings.CACHES else cache
+
+
+def _next_expiry(now: float) -> float:
+    """The time the next live page expires: responses computed now are wrong from then on."""
+    from wagtail.models import Page
+
+    next_expiry = Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
+        at=Min("expire_at")
+    )["at"]
+    horizon = now + settings.API_CACHE_SECONDS
+    return min(horizon, next_expiry.timestamp()) if next_expiry else horizon
+
+
+def current_generation() -> str:
+    """The token every cached response and ETag of this moment is keyed by."""
+    state_cache = _state_cache()
+    now = time.time()
+    state = state_cache.get(STATE_KEY)
+    if state is None or state[1] <= now:
+        state = (uuid.uuid4().hex[:12], _next_expiry(now))
+        state_cache.set(STATE_KEY, state, timeout=settings.API_CACHE_SECONDS)
+    return state[0]
+
+
+def bump_api_cache() -> None:
+    """Make every API response and ETag change: call after anything public changed.
+
+    Dropped now and again after the transaction commits, so that a request that read the
+    old rows before the commit cannot store them under the new generation.
+    """
+    state_cache = _state_cache()
+    state_cache.delete(STATE_KEY)
+    transaction.on_commit(lambda: state_cache.delete(STATE_KEY))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def _bump_on_page_change(sender, **kwargs) -> None:
+    bump_api_cache()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _bump_on_model_change(sender, raw: bool = False, **kwargs) -> None:
+    meta = sender._meta
+    if meta.app_label not in WATCHED_APPS or meta.label_lower in IGNORED_MODELS:
+        return
+    if issubclass(sender, AbstractRendition):
+        return
+    bump_api_cache()
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    return any(tag.strip() in (etag, f"W/{etag}", "*") for tag in if_none_match.split(","))
+
+
+class APICacheMiddleware:
+    """ETag, Cache-Control, 304 and a server-side response cache for GET /api/….
+
+    Sits before the session and auth middleware: API responses never depend on who asks
+    (only public content is served), and a 304 or a cache hit should cost next to nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.method not in ("GET", "HEAD")
+            or not request.path.startswith(API_PREFIX)
+            or request.path.startswith(UNCACHED_PREFIXES)
+        ):
+            return self.get_response(request)
+        generation = current_generation()
+        digest = hashlib.blake2b(
+            f"{request.get_host()}\n{request.get_full_path()}".encode(), digest_size=10
+        ).hexdigest()
+        etag = f'"{generation}-{digest}"'
+        cache_control = (
+            f"public, max-age={settings.API_CACHE_MAX_AGE}, "
+            f"stale-while-revalidate={settings.API_CACHE_STALE_WHILE_REVALIDATE}"
+        )
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match and _matches(if_none_match, etag):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+            response["Cache-Control"] = cache_control
+            return response
+
+        key = f"api:response:{generation}:{digest}"
+        if settings.API_RESPONSE_CACHE:
+            cached = cache.get(key)
+            if cached is not None:
+                content_type, content = cached
+                response = HttpResponse(content, content_type=content_type)
+                response["ETag"] = etag
+                response["Cache-Control"] = cache_control
+                return response
+
+        response = self.get_response(request)
+        if response.status_code != 200 or response.streaming:
+            # Errors are cheap to recompute and must not outlive the fix of their cause.
+            response.setdefault("Cache-Control", "no-cache")
+            return response
+        if settings.API_RESPONSE_CACHE and request.method == "GET":
+            cache.set(key, (response["Content-Type"], response.content), settings.API_CACHE_SECONDS)
+        response["ETag"] = etag
+        response["Cache-Control"] = cache_control
+        return response

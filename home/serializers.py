@@ -1,0 +1,377 @@
+"""JSON shapes of pages in the reader API, built in a constant number of queries.
+
+A listing item (``serialize_summaries``)::
+
+    {"id": 42, "meta": {"type": "home.ArticlePage", "detail_url": "http://cms/api/v2/pages/42/",
+     "html_url": "https://tin.example.vn/tin-tuc/bai-viet/", "slug": "bai-viet",
+     "first_published_at": "2022-06-15T08:00:00+07:00", "locale": "vi"},
+     "title": "…", "kind": "article", "path": "/tin-tuc/bai-viet/", "lead": "…",
+     "publication_date": "2022-06-15T08:00:00+07:00", "date_line": "Thứ Tư, ngày 15/06/2022",
+     "section": {"id": 3, "title": "Tin tức - Sự kiện", "path": "/tin-tuc/"},
+     "thumbnail": {"url": "http://cms/media/…webp", "fallback_url": "…jpg", "width": 480,
+                   "height": 270, "alt": "…"},
+     "bylines": ["Nguyễn Văn An – Chánh Văn phòng"], "featured": false}
+
+A page (``serialize_page_detail``) adds body, breadcrumbs, SEO fields and, by type, tags,
+authors, related articles, previous/next in the section, video and gallery photos.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.http import HttpRequest
+from django.utils.html import escape
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.rich_text.rewriters import extract_attrs
+
+from home.api_visibility import SiteScope, get_scope
+from home.models import (
+    ArticleAuthor,
+    ArticlePage,
+    GalleryIndexPage,
+    GalleryPage,
+    HomePage,
+    RelatedArticle,
+    SectionPage,
+    StandardPage,
+    VideoIndexPage,
+    VideoPage,
+)
+from media_library.renditions import (
+    OPEN_GRAPH_SPEC,
+    THUMBNAIL_FALLBACK_SPEC,
+    THUMBNAIL_SPEC,
+    prefetch_renditions,
+    single_rendition,
+    srcset_renditions,
+    srcset_specs,
+)
+
+KINDS = {
+    ArticlePage: "article",
+    VideoPage: "video",
+    GalleryPage: "gallery",
+    SectionPage: "section",
+    StandardPage: "page",
+    HomePage: "home",
+    VideoIndexPage: "video_index",
+    GalleryIndexPage: "gallery_index",
+}
+SUMMARY_FIELDS = (
+    "title",
+    "kind",
+    "path",
+    "lead",
+    "publication_date",
+    "date_line",
+    "section",
+    "thumbnail",
+    "bylines",
+    "featured",
+)
+SUMMARY_SPECS = (THUMBNAIL_SPEC, THUMBNAIL_FALLBACK_SPEC)
+
+_LINK_TAG = re.compile(r"<a(\b[^>]*\blinktype=\"(?:page|document)\"[^>]*)>")
+
+
+class APIContext:
+    """What serializers need to know about the request: site scope and absolute URLs."""
+
+    def __init__(self, request: HttpRequest, scope: SiteScope | None = None):
+        self.request = request
+        self.scope = scope or get_scope(request)
+        self.base_url = f"{request.scheme}://{request.get_host()}"
+        self._link_targets: dict[tuple[str, str], str | None] = {}
+
+    def absolute(self, url: str) -> str:
+        return url if "://" in url else self.base_url + url
+
+    def page_link(self, page: Page) -> dict:
+        path = self.scope.frontend_path(page.url_path)
+        return {"id": page.id, "title": page.title, "path": path}
+
+    def image(self, image) -> dict | None:
+        """An image with its srcset renditions and texts (as in image blocks)."""
+        if image is None:
+            return None
+        return {
+            "id": image.id,
+            **srcset_renditions(image, self.absolute),
+            "alt": image.default_alt_text,
+            "caption": image.caption,
+            "credit": image.credit,
+        }
+
+    def document(self, document) -> dict | None:
+        if document is None:
+            return None
+        return {
+            "id": document.id,
+            "title": document.title,
+            "url": self.absolute(document.url),
+            "file_size": document.file_size,
+            "file_extension": document.file_extension,
+            "content_type": document.content_type,
+        }
+
+    # Rich text: internal links become frontend paths, links to anything that is not
+    # public lose their href (the text stays), documents get absolute URLs.
+
+    def preload_rich_text(self, sources: Iterable[str]) -> None:
+        page_ids, document_ids = set(), set()
+        for source in sources:
+            for match in _LINK_TAG.finditer(source):
+                attrs = extract_attrs(match.group(1))
+                target_id = attrs.get("id", "")
+                if not target_id.isdigit():
+                    continue
+                (page_ids if attrs["linktype"] == "page" else document_ids).add(int(target_id))
+        page_ids -= {pid for kind, pid in self._link_targets if kind == "page"}
+        if page_ids:
+            pages = Page.objects.filter(self.scope.public_q(), id__in=page_ids)
+            found = {pid: url_path for pid, url_path in pages.values_list("id", "url_path")}
+            for pid in page_ids:
+                url_path = found.get(pid)
+                self._link_targets["page", str(pid)] = (
+                    self.scope.public_base_url + self.scope.frontend_path(url_path)
+                    if url_path
+                    else None
+                )
+        if document_ids:
+            documents = get_document_model().objects.filter(id__in=document_ids)
+            for document in documents:
+                self._link_targets["document", str(document.id)] = self.absolute(document.url)
+
+    def expand_rich_text(self, source: str) -> str:
+        self.preload_rich_text([source])
+
+        def replace(match: re.Match) -> str:
+            attrs = extract_attrs(match.group(1))
+            href = self._link_targets.get((attrs.get("linktype"), attrs.get("id")))
+            return f'<a href="{escape(href)}">' if href else "<a>"
+
+        return _LINK_TAG.sub(replace, source)
+
+
+def _meta(page: Page, ctx: APIContext, path: str) -> dict:
+    return {
+        "type": page.specific_class._meta.label if page.specific_class else "wagtailcore.Page",
+        "detail_url": f"{ctx.base_url}/api/v2/pages/{page.id}/",
+        "html_url": ctx.scope.public_base_url + path,
+        "slug": page.slug,
+        "first_published_at": page.first_published_at,
+        "locale": ctx.scope.locales.get(page.locale_id),
+    }
+
+
+def prepare_summaries(pages: list[Page], ctx: APIContext, extra_images=(), extra_specs=()):
+    """Load what summaries show for all ``pages`` at once: covers, renditions, bylines, sections.
+
+    Returns the sections by page id. ``extra_images`` get their renditions for
+    ``extra_specs`` in the same query (a detail's body images).
+    """
+    image_ids = {p.cover_image_id for p in pages if getattr(p, "cover_image_id", None)}
+    images = get_image_model().objects.in_bulk(image_ids) if image_ids else {}
+    for page in pages:
+        if getattr(page, "cover_image_id", None):
+            page.cover_image = images.get(page.cover_image_id)
+    prefetch_renditions(
+        list(images.values()) + list(extra_images),
+        SUMMARY_SPECS + tuple(extra_specs),
+    )
+    article_ids = [p.id for p in pages if isinstance(p, ArticlePage)]
+    bylines = defaultdict(list)
+    if article_ids:
+        links = ArticleAuthor.objects.filter(page_id__in=article_ids).select_related("author")
+        for link in links.order_by("page_id", "sort_order"):
+            bylines[link.page_id].append(link.byline)
+    for page in pages:
+        page._api_bylines = bylines.get(page.id, [])
+    parent_paths = {p.path[: -Page.steplen] for p in pages if isinstance(p, ArticlePage)}
+    sections = {}
+    if parent_paths:
+        parents = Page.objects.filter(ctx.scope.public_q(), path__in=parent_paths)
+        sections = {p.path: p for p in parents.only("id", "title", "url_path", "path")}
+    for page in pages:
+        parent = sections.get(page.path[: -Page.steplen]) if isinstance(page, ArticlePage) else None
+        page._api_section = ctx.page_link(parent) if parent else None
+
+
+def _thumbnail(page: Page, ctx: APIContext) -> dict | None:
+    image = getattr(page, "cover_image", None) if getattr(page, "cover_image_id", None) else None
+    if image is None:
+        return None
+    main = single_rendition(image, THUMBNAIL_SPEC, ctx.absolute)
+    fallback = single_rendition(image, THUMBNAIL_FALLBACK_SPEC, ctx.absolute)
+    return {**main, "fallback_url": fallback["url"], "alt": image.default_alt_text}
+
+
+def serialize_summary(page: Page, ctx: APIContext) -> dict:
+    """One listing item; call ``prepare_summaries`` on the batch first."""
+    path = ctx.scope.frontend_path(page.url_path)
+    publication_date = getattr(page, "publication_date", None)
+    return {
+        "id": page.id,
+        "meta": _meta(page, ctx, path),
+        "title": page.title,
+        "kind": KINDS.get(type(page), "page"),
+        "path": path,
+        "lead": getattr(page, "lead", "") or getattr(page, "intro", ""),
+        "publication_date": publication_date,
+        "date_line": page.date_line if publication_date else None,
+        "section": getattr(page, "_api_section", None),
+        "thumbnail": _thumbnail(page, ctx),
+        "bylines": getattr(page, "_api_bylines", []),
+        "featured": getattr(page, "featured", False),
+    }
+
+
+def serialize_summaries(pages: list[Page], ctx: APIContext) -> list[dict]:
+    prepare_summaries(pages, ctx)
+    return [serialize_summary(page, ctx) for page in pages]
+
+
+def _summary_queryset(model, ctx: APIContext):
+    return model.objects.filter(ctx.scope.public_q()).defer_streamfields()
+
+
+def _neighbours(page: Page, ctx: APIContext) -> tuple[Page | None, Page | None]:
+    """The article published just before and just after this one, in the same section."""
+    siblings = _summary_queryset(type(page), ctx).filter(
+        path__startswith=page.path[: -Page.steplen], depth=page.depth
+    )
+    key = (page.publication_date, page.id)
+    earlier = siblings.filter(publication_date__lt=key[0]) | siblings.filter(
+        publication_date=key[0], id__lt=key[1]
+    )
+    later = siblings.filter(publication_date__gt=key[0]) | siblings.filter(
+        publication_date=key[0], id__gt=key[1]
+    )
+    previous = earlier.order_by("-publication_date", "-id").first()
+    following = later.order_by("publication_date", "id").first()
+    return previous, following
+
+
+def _breadcrumbs(page: Page, ctx: APIContext) -> list[dict]:
+    root = next((r for r in ctx.scope.roots if page.path.startswith(r.path)), None)
+    if root is None:
+        return []
+    paths = [page.path[:end] for end in range(len(root.path), len(page.path), Page.steplen)]
+    ancestors = Page.objects.filter(ctx.scope.public_q(), path__in=paths).order_by("path")
+    return [ctx.page_link(p) for p in ancestors.only("id", "title", "url_path")]
+
+
+def _body_images(body) -> list:
+    images = []
+    for child in body:
+        if child.block_type == "image" and child.value.get("image") is not None:
+            images.append(child.value["image"])
+    return images
+
+
+def serialize_page_detail(page: Page, request: HttpRequest, ctx: APIContext | None = None) -> dict:
+    """The full JSON of one page, as ``GET /api/v2/pages/<id>/`` returns it.
+
+    Usable on any page object, e.g. a draft for preview: the page itself is not checked
+    for being public, but everything it links to (related articles, neighbours,
+    breadcrumbs, rich-text links) is.
+    """
+    page = page.specific
+    ctx = ctx or APIContext(request)
+    body = getattr(page, "body", None)
+    body_images = _body_images(body) if body is not None else []
+    related, previous, following = [], None, None
+    if isinstance(page, ArticlePage):
+        related_ids = list(
+            RelatedArticle.objects.filter(page_id=page.id)
+            .order_by("sort_order")
+            .values_list("related_page_id", flat=True)
+        )
+        if related_ids:
+            by_id = _summary_queryset(ArticlePage, ctx).in_bulk(related_ids)
+            related = [by_id[rid] for rid in related_ids if rid in by_id]
+    if isinstance(page, ArticlePage | VideoPage | GalleryPage):
+        previous, following = _neighbours(page, ctx)
+    gallery = []
+    if isinstance(page, GalleryPage):
+        gallery = list(page.gallery_images.select_related("image").order_by("sort_order"))
+    summaries = [page] + related + [p for p in (previous, following) if p]
+    extra_images = body_images + [photo.image for photo in gallery]
+    prepare_summaries(
+        summaries,
+        ctx,
+        extra_images=extra_images + ([page.cover_image] if page.cover_image_id else [])
+        if hasattr(page, "cover_image_id")
+        else extra_images,
+        extra_specs=(*srcset_specs(), OPEN_GRAPH_SPEC),
+    )
+
+    data = serialize_summary(page, ctx)
+    data["breadcrumbs"] = _breadcrumbs(page, ctx)
+    data["seo"] = _seo(page, ctx, data)
+    if body is not None:
+        ctx.preload_rich_text(
+            child.value.source for child in body if child.block_type == "paragraph"
+        )
+        data["body"] = body.stream_block.get_api_representation(body, context={"api": ctx})
+    for field in ("intro", "source"):
+        if hasattr(page, field):
+            data[field] = getattr(page, field)
+    if isinstance(page, ArticlePage):
+        data["tags"] = [{"name": t.name, "slug": t.slug} for t in page.tags.all()]
+        data["authors"] = [
+            {"id": link.author_id, "name": link.author.name, "position": link.position}
+            for link in page.article_authors.select_related("author").order_by("sort_order")
+        ]
+        data["related"] = [serialize_summary(p, ctx) for p in related]
+    if previous is not None or following is not None or isinstance(page, ArticlePage):
+        data["previous"] = serialize_summary(previous, ctx) if previous else None
+        data["next"] = serialize_summary(following, ctx) if following else None
+    if isinstance(page, VideoPage):
+        data["video"] = _video(page, ctx)
+    if isinstance(page, GalleryPage):
+        data["photos"] = [
+            {**ctx.image(photo.image), "caption": photo.caption or photo.image.caption}
+            for photo in gallery
+        ]
+    if isinstance(page, SectionPage):
+        children = Page.objects.filter(
+            ctx.scope.public_q(),
+            path__startswith=page.path,
+            depth=page.depth + 1,
+            content_type__model="sectionpage",
+            content_type__app_label="home",
+        ).order_by("path")
+        data["subsections"] = [ctx.page_link(p) for p in children.only("id", "title", "url_path")]
+    return data
+
+
+def _video(page: VideoPage, ctx: APIContext) -> dict:
+    video = page.video if page.video_id else None
+    return {
+        "file_url": ctx.absolute(video.file.url) if video else None,
+        "captions_url": ctx.absolute(video.captions.url) if video and video.captions else None,
+        "embed_url": page.embed_url or None,
+        "duration_seconds": int(page.duration.total_seconds()) if page.duration else None,
+        "description": ctx.expand_rich_text(page.description),
+    }
+
+
+def _seo(page: Page, ctx: APIContext, data: dict) -> dict:
+    image = getattr(page, "cover_image", None) if getattr(page, "cover_image_id", None) else None
+    return {
+        "title": page.seo_title or page.title,
+        "description": page.search_description or data["lead"][:300],
+        "canonical_url": data["meta"]["html_url"],
+        "og_image": single_rendition(image, OPEN_GRAPH_SPEC, ctx.absolute) if image else None,
+    }
+
+
+def filter_fields(item: dict, fields: set[str] | None) -> dict:
+    """Keep ``id``, ``meta`` and the chosen fields (``None``: all)."""
+    if fields is None:
+        return item
+    return {key: value for key, value in item.items() if key in fields or key in ("id", "meta")}
