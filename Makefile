@@ -10,7 +10,7 @@ PYTHON := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test lint format migrate demo
+.PHONY: help install run serve scheduler test lint format migrate demo
 
 help:
 	@echo "make run    - install, migrate, load the demo and start the CMS on http://$(HOST):$(PORT)/"
@@ -45,12 +45,19 @@ run: demo
 	@echo "  CMS admin:  http://$(HOST):$(PORT)/admin/"
 	@echo "  Site:       http://$(HOST):$(PORT)/"
 	@echo "  Logins:     admin, phongvien, bientapvien, truongban, quantri  (password: demo-2026)"
+	@echo "  Scheduled publishing and expiry run every minute (manage.py run_scheduler)."
 	@echo
-	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+	@$(PYTHON) manage.py run_scheduler & scheduler=$$!; \
+		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 serve: migrate
 	.venv/bin/gunicorn cms.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} \
 		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+# Production companion of `make serve`: publishes and expires scheduled content every minute.
+scheduler: install
+	$(PYTHON) manage.py run_scheduler
 
 test: install
 	$(PYTHON) -m pytest

@@ -6,3 +6,10 @@ EDITORIAL_BOARD = "Ban biên tập"
 SITE_ADMINISTRATORS = "Quản trị"
 
 EDITORIAL_GROUPS = (CONTRIBUTORS, SECTION_EDITORS, EDITORIAL_BOARD, SITE_ADMINISTRATORS)
+
+
+def is_editorial_board(user) -> bool:
+    """Board members (and superusers) approve publication and answer for the audit trail."""
+    return user.is_active and (
+        user.is_superuser or user.groups.filter(name=EDITORIAL_BOARD).exists()
+    )

@@ -53,3 +53,30 @@ def contributor(db):
 @pytest.fixture
 def section_editor(db):
     return _member_of(roles.SECTION_EDITORS, "bientapvien")
+
+
+@pytest.fixture
+def board_member(db):
+    return _member_of(roles.EDITORIAL_BOARD, "truongban")
+
+
+@pytest.fixture
+def site_admin(db):
+    return _member_of(roles.SITE_ADMINISTRATORS, "quantri")
+
+
+@pytest.fixture
+def api(db):
+    """A client of the reader API, with its response cache emptied."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    return Client()
+
+
+@pytest.fixture
+def image(db):
+    from tests.api_support import make_image
+
+    return make_image("Ảnh hội nghị")

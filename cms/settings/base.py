@@ -54,6 +54,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Public address of the CMS, used in notification e-mails and absolute URLs.
 WAGTAILADMIN_BASE_URL = os.environ.get("CMS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Public address of the reader frontend. When set, previews in the admin show the draft
+# in the frontend through a signed, expiring token; unset, the CMS's own templates render it.
+FRONTEND_URL = os.environ.get("FRONTEND_URL", "").rstrip("/")
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": f"{FRONTEND_URL}/preview/"},
+    "ENFORCE_TRAILING_SLASH": True,
+}
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
+
 # --- Applications -------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -61,6 +70,7 @@ INSTALLED_APPS = [
     "media_library",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_headless_preview",
     "wagtail.contrib.settings",
     "wagtail.api.v2",
     "rest_framework",
@@ -99,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.middleware.ForbiddenAdminPostMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -163,7 +174,6 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
 # The reader API's cache generation must be the same in every worker: Redis when there is
 # one, otherwise files shared by the workers of this server.
 CACHES["api_state"] = (

@@ -41,16 +41,11 @@ ROLES = [
         ],
     ),
     (
+        # Administrators manage users, groups, settings and linked websites, not content.
         "Quản trị",
-        ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+        [],
+        ["add_customimage", "choose_image"],
         [
-            "add_customimage", "change_customimage", "delete_customimage", "choose_image",
-            "add_customdocument", "change_customdocument", "delete_customdocument",
-            "choose_document",
-        ],
-        [
-            "media_library.add_video", "media_library.change_video", "media_library.delete_video",
-            "home.add_author", "home.change_author", "home.delete_author",
             "home.add_linkedwebsite", "home.change_linkedwebsite", "home.delete_linkedwebsite",
             "home.change_sitesettings",
             "auth.add_user", "auth.change_user", "auth.delete_user",

@@ -1,4 +1,5 @@
 from home.models.articles import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle
+from home.models.editorial import EditorialReviewTask, Retraction
 from home.models.media_pages import (
     GalleryImage,
     GalleryIndexPage,
@@ -15,12 +16,14 @@ __all__ = [
     "ArticlePage",
     "ArticleTag",
     "Author",
+    "EditorialReviewTask",
     "GalleryImage",
     "GalleryIndexPage",
     "GalleryPage",
     "HomePage",
     "LinkedWebsite",
     "RelatedArticle",
+    "Retraction",
     "SectionPage",
     "SiteSettings",
     "StandardPage",

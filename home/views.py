@@ -1,0 +1,91 @@
+"""Admin views of the editorial office: retract, restore, export the audit log."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from home import retraction, roles
+from home.audit import audit_csv
+from home.forms import AuditExportForm, RetractForm
+
+
+def retract(request: HttpRequest, page_id: int) -> HttpResponse:
+    page = get_object_or_404(Page, id=page_id).specific
+    if not retraction.can_retract(page, request.user):
+        raise PermissionDenied
+    form = RetractForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            retraction.retract(page, request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(request, _("'%(title)s' was retracted.") % {"title": page.title})
+            return redirect("wagtailadmin_explore", page.get_parent().id)
+    return TemplateResponse(
+        request,
+        "home/admin/retract.html",
+        {
+            "page": page,
+            "form": form,
+            "header_title": _("Retract %(title)s") % {"title": page.title},
+            "page_title": _("Retract"),
+            "page_subtitle": page.get_admin_display_title(),
+            "header_icon": "warning",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def restore(request: HttpRequest, page_id: int) -> HttpResponse:
+    page = get_object_or_404(Page, id=page_id).specific
+    if not retraction.can_restore(page, request.user):
+        raise PermissionDenied
+    active = page.retractions.active().select_related("retracted_by").get()
+    if request.method == "POST":
+        retraction.restore(page, request.user)
+        messages.success(request, _("'%(title)s' was restored.") % {"title": page.title})
+        return redirect("wagtailadmin_explore", page.get_parent().id)
+    return TemplateResponse(
+        request,
+        "home/admin/restore.html",
+        {
+            "page": page,
+            "retraction": active,
+            "header_title": _("Restore %(title)s") % {"title": page.title},
+            "page_title": _("Restore"),
+            "page_subtitle": page.get_admin_display_title(),
+            "header_icon": "undo",
+        },
+    )
+
+
+def audit_export(request: HttpRequest) -> HttpResponse:
+    if not roles.is_editorial_board(request.user):
+        raise PermissionDenied
+    form = AuditExportForm(request.GET or None)
+    if form.is_valid():
+        start, end = form.time_range()
+        filename = "nhat-ky-{:%Y%m%d}-{:%Y%m%d}.csv".format(
+            form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+        )
+        response = HttpResponse(audit_csv(start, end), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return TemplateResponse(
+        request,
+        "home/admin/audit_export.html",
+        {
+            "form": form,
+            "action_url": reverse("home_audit_export"),
+            "header_title": _("Export the audit log"),
+            "page_title": _("Export the audit log"),
+            "header_icon": "download",
+        },
+        status=400 if form.errors else 200,
+    )
