@@ -3,11 +3,17 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import preview
+from home import preview, views
 
 urlpatterns = [
+    # Wagtail's page editor, with a stale-form check on save (matched before Wagtail's own).
+    path(
+        "admin/pages/<int:page_id>/edit/",
+        require_admin_access(views.ConflictCheckedEditView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api")),

@@ -6,7 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page
 
 from home import retraction, roles
@@ -89,3 +91,45 @@ def audit_export(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+class ConflictCheckedEditView(EditView):
+    """The page editor, refusing to save a form opened before someone else's save.
+
+    Wagtail checks this only for autosave requests; a full save of a stale form would
+    quietly put the older text on top. Here the editor gets the form back with their
+    changes, a message naming who saved in between, and a 409; saving again (the form now
+    carries the newest revision) replaces that version knowingly.
+    """
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if self.expects_json_response or not self.is_out_of_date:
+            return super().post(request, *args, **kwargs)
+        self.form = self.form_class(
+            request.POST,
+            request.FILES,
+            instance=self.page,
+            subscription=self.subscription,
+            parent_page=self.parent,
+            for_user=request.user,
+        )
+        self.form.is_valid()
+        latest = self.latest_revision
+        messages.error(
+            request,
+            _(
+                "%(user)s saved a newer version of this page at %(time)s. Your changes were "
+                "not saved over it and are still in the form: check the history, then save "
+                "again to replace that version."
+            )
+            % {
+                "user": latest.user.get_full_name() or latest.user.get_username()
+                if latest.user
+                else _("Someone"),
+                "time": timezone.localtime(latest.created_at).strftime("%H:%M %d/%m/%Y"),
+            },
+        )
+        self.has_unsaved_changes = True
+        response = self.render_to_response(self.get_context_data())
+        response.status_code = 409
+        return response

@@ -1,0 +1,79 @@
+import pytest
+
+from home.models import ArticlePage
+from tests.admin_forms import article_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def edit(client, user, article, title, loaded_revision):
+    client.force_login(user)
+    data = article_form_data(title, slug=article.slug)
+    data["loaded_revision_id"] = str(loaded_revision.id)
+    data["loaded_revision_created_at"] = loaded_revision.created_at.isoformat()
+    return client.post(f"/admin/pages/{article.id}/edit/", data)
+
+
+def test_stale_save_does_not_overwrite_a_newer_revision(
+    client, section_editor, board_member, section
+):
+    article = section.add_child(instance=ArticlePage(title="Bản gốc"))
+    opened = article.save_revision()  # both editors open this version
+
+    first = edit(client, section_editor, article, "Bản của biên tập viên", opened)
+    assert first.status_code == 302
+    newest = ArticlePage.objects.get(id=article.id).latest_revision
+
+    second = edit(client, board_member, article, "Bản của trưởng ban", opened)
+
+    assert second.status_code == 409
+    assert ArticlePage.objects.get(id=article.id).latest_revision == newest
+    assert newest.as_object().title == "Bản của biên tập viên"
+    html = second.content.decode()
+    assert "Bản của trưởng ban" in html  # the second editor's text is kept in the form
+    assert "bientapvien" in html  # and they are told who saved in between
+
+    # Saving again from the form they got back (it carries the newest revision) goes through.
+    third = edit(client, board_member, article, "Bản của trưởng ban", newest)
+    assert third.status_code == 302
+    assert ArticlePage.objects.get(id=article.id).latest_revision.as_object().title == (
+        "Bản của trưởng ban"
+    )
+
+
+def test_reject_without_comment_through_the_editor_is_refused(
+    client, contributor, section_editor, section
+):
+    article = section.add_child(instance=ArticlePage(title="Bài chờ duyệt", live=False))
+    article.save_revision(user=contributor)
+    article.get_workflow().start(article, contributor)
+    client.force_login(section_editor)
+    data = article_form_data(article.title, slug=article.slug)
+    data.update(
+        {
+            "action-workflow-action": "1",
+            "workflow-action-name": "reject",
+            "workflow-action-extra-data": '{"comment": ""}',
+        }
+    )
+    response = client.post(f"/admin/pages/{article.id}/edit/", data)
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.current_workflow_state.status == "in_progress"
+
+
+def test_section_editor_sees_what_waits_for_review_on_the_dashboard(
+    client, contributor, section_editor, section
+):
+    article = section.add_child(instance=ArticlePage(title="Bài gửi duyệt", live=False))
+    article.save_revision(user=contributor)
+    article.get_workflow().start(article, contributor)
+
+    client.force_login(section_editor)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Bài gửi duyệt" in dashboard
+
+    client.force_login(contributor)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Bài gửi duyệt" in dashboard  # "your pages in a workflow"
+    assert "Biên tập viên duyệt" in dashboard  # and the step it waits at
