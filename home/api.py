@@ -6,7 +6,7 @@ a reader may see by home/api_visibility.py; responses are cached by home/api_cac
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, CharField, Subquery
+from django.db.models import BigIntegerField, CharField, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import redirect
@@ -248,9 +248,11 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         limit, offset = self.page_bounds(self.default_limit)
         queryset = self.filter_queryset(self.get_queryset())
         total = queryset.count()
-        items = list(queryset[offset : offset + limit])
-        if items and type(items[0]) is Page:
+        if isinstance(queryset, QuerySet) and queryset.model is Page:
             # Several page types: one query per type for their own fields.
+            queryset = queryset.specific()
+        items = list(queryset[offset : offset + limit])
+        if items and type(items[0]) is Page:  # search results of several types
             by_id = Page.objects.filter(id__in=[p.id for p in items]).defer_streamfields()
             by_id = {p.id: p for p in by_id.specific()}
             items = [by_id[p.id] for p in items if p.id in by_id]

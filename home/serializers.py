@@ -129,7 +129,7 @@ class APIContext:
                 if not target_id.isdigit():
                     continue
                 (page_ids if attrs["linktype"] == "page" else document_ids).add(int(target_id))
-        page_ids -= {pid for kind, pid in self._link_targets if kind == "page"}
+        page_ids -= {int(pid) for kind, pid in self._link_targets if kind == "page"}
         if page_ids:
             pages = Page.objects.filter(self.scope.public_q(), id__in=page_ids)
             found = {pid: url_path for pid, url_path in pages.values_list("id", "url_path")}

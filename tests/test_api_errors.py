@@ -1,0 +1,81 @@
+"""Bad input gives a JSON 400 naming the parameter; unknown ids a JSON 404; never a 500."""
+
+import pytest
+
+from tests.api_support import make_article
+
+BAD_LISTING_QUERIES = [
+    ("limit=-1", "limit"),
+    ("limit=0", "limit"),
+    ("limit=101", "limit"),
+    ("limit=99999999999999999999", "limit"),
+    ("limit=abc", "limit"),
+    ("offset=-5", "offset"),
+    ("offset=1e9", "offset"),
+    ("fields=nonexistent", "fields"),
+    ("fields=title(foo)", "fields"),
+    ("fields=,,(", "fields"),
+    ("type=home.Nope", "type"),
+    ("type=auth.User", "type"),
+    ("type='; DROP TABLE wagtailcore_page; --", "type"),
+    ("published_from=15-06-2022", "published_from"),
+    ("published_to=2022-13-45", "published_to"),
+    ("updated_since=yesterday", "updated_since"),
+    ("updated_since=0000-01-01", "updated_since"),
+    ("featured=maybe", "featured"),
+    ("author=1 OR 1=1", "author"),
+    ("author=-3", "author"),
+    ("section=<script>alert(1)</script>", "section"),
+    ("child_of=999999", "child_of"),
+    ("descendant_of=x", "descendant_of"),
+    ("locale=xx", "locale"),
+    ("order=password", "order"),
+    ("order=-publication_date", "order"),  # pages of every type have no publication date
+    ("search_operator=xor&search=a", "search_operator"),
+    ("title=%00", "title"),
+    ("search=%00", "search"),
+    ("unknown=1", "unknown"),
+]
+
+
+@pytest.mark.parametrize(("query", "parameter"), BAD_LISTING_QUERIES)
+def test_listing_bad_parameter_gives_400_naming_it(api, section, query, parameter):
+    response = api.get(f"/api/v2/pages/?{query}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["parameter"] == parameter
+    assert parameter in response.json()["message"]
+
+
+def test_search_with_sql_and_html_is_harmless(api, section):
+    make_article(section, "Cải cách hành chính")
+    for query in ("' OR 1=1 --", "<b>x</b>", "\\", "%", "_", "a" * 500):
+        response = api.get("/api/v2/pages/", {"search": query})
+        assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/999999/",
+        "/api/v2/images/999999/",
+        "/api/v2/documents/999999/",
+        "/api/v2/pages/find/?html_path=/khong-co/",
+        "/api/v2/nothing-here/",
+    ],
+)
+def test_unknown_id_or_path_gives_json_404(api, section, url):
+    response = api.get(url)
+
+    assert response.status_code == 404
+    assert "message" in response.json()
+
+
+def test_detail_rejects_unknown_parameter(api, section):
+    article = make_article(section, "Tin")
+
+    response = api.get(f"/api/v2/pages/{article.id}/?fields=body,bogus")
+
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "fields"

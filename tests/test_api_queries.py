@@ -1,0 +1,80 @@
+"""Query counts do not grow with the page size or the number of body images."""
+
+import pytest
+
+from home.models import Author
+from home.models.articles import ArticleAuthor, RelatedArticle
+from tests.api_support import image_block, make_article, make_image, paragraph, publish
+
+# Once the site scope is cached (it is, until something changes): count, page rows, cover
+# images, their renditions, bylines, sections.
+LISTING_QUERY_BOUND = 6
+DETAIL_QUERY_BOUND = 16
+
+
+def _uncached(url: str) -> str:
+    """The same request, past the response cache (``_`` is the cache-busting parameter)."""
+    return url + "&_=measured"
+
+
+@pytest.fixture
+def many_articles(section):
+    author = Author.objects.create(name="Lê Văn Bình", position="Phóng viên")
+    images = [make_image(f"Ảnh {i}") for i in range(3)]
+    articles = []
+    for i in range(50):
+        article = make_article(section, f"Tin số {i}", days_ago=i, cover_image=images[i % 3])
+        ArticleAuthor.objects.create(page=article, author=author)
+        article.tags.add(f"the-{i % 4}")
+        articles.append(publish(article))
+    return articles
+
+
+@pytest.mark.parametrize("limit", [5, 50])
+def test_listing_query_count_does_not_grow_with_limit(
+    api, many_articles, limit, django_assert_max_num_queries
+):
+    url = f"/api/v2/pages/?type=article&limit={limit}"
+    api.get("/api/v2/pages/?type=article&limit=50")  # renditions are made once, on first use
+
+    with django_assert_max_num_queries(LISTING_QUERY_BOUND):
+        response = api.get(_uncached(url))
+
+    assert len(response.json()["items"]) == limit
+
+
+@pytest.mark.parametrize("query", ["", "&tag=the-1", "&section_placeholder"])
+def test_filtered_listings_stay_within_the_bound(
+    api, many_articles, section, query, django_assert_max_num_queries
+):
+    query = query.replace("section_placeholder", f"section={section.id}")
+    url = f"/api/v2/pages/?limit=50{query}"
+    api.get(url)
+
+    # The section filter looks its section up; without a type, each page type present
+    # (here the home page, a section and articles) costs one query for its own fields.
+    with django_assert_max_num_queries(LISTING_QUERY_BOUND + 3):
+        assert api.get(_uncached(url)).status_code == 200
+
+
+def test_article_detail_with_ten_images_has_fixed_query_bound(
+    api, section, django_assert_max_num_queries
+):
+    images = [make_image(f"Ảnh {i}", size=(400, 300)) for i in range(10)]
+    related = [make_article(section, f"Liên quan {i}", cover_image=images[i]) for i in range(3)]
+    body = [paragraph(f'<p><a linktype="page" id="{related[0].id}">xem</a></p>')]
+    body += [image_block(image) for image in images]
+    article = make_article(section, "Bài có 10 ảnh", body=body, cover_image=images[0])
+    for i, page in enumerate(related):
+        RelatedArticle.objects.create(page=article, related_page=page, sort_order=i)
+    ArticleAuthor.objects.create(page=article, author=Author.objects.create(name="Tác giả"))
+    article.tags.add("mot", "hai")
+    publish(article)
+    url = f"/api/v2/pages/{article.id}/?_=1"
+    api.get(url)
+
+    with django_assert_max_num_queries(DETAIL_QUERY_BOUND):
+        data = api.get(url.replace("_=1", "_=2")).json()
+
+    assert len([b for b in data["body"] if b["type"] == "image"]) == 10
+    assert len(data["related"]) == 3
