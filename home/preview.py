@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
+from home.serializers import serialize_page_detail
+
 
 def _error(status: int, message: str) -> JsonResponse:
     response = JsonResponse({"message": message}, status=status)
@@ -62,16 +64,7 @@ def preview(request: HttpRequest) -> JsonResponse:
 
 
 def serialize_preview(page, request: HttpRequest) -> dict:
-    data = {
-        "id": page.pk,
-        "meta": {"type": page._meta.label, "preview": True},
-        "title": page.title,
-    }
-    for field in ("lead", "date_line", "bylines"):
-        if hasattr(page, field):
-            data[field] = getattr(page, field)
-    if hasattr(page, "body"):
-        data["body"] = page.body.stream_block.get_api_representation(
-            page.body, {"request": request}
-        )
+    """The draft in the same shape as the public detail endpoint, marked as a preview."""
+    data = serialize_page_detail(page, request)
+    data["meta"]["preview"] = True
     return data

@@ -293,7 +293,8 @@ def serialize_page_detail(page: Page, request: HttpRequest, ctx: APIContext | No
         if related_ids:
             by_id = _summary_queryset(ArticlePage, ctx).in_bulk(related_ids)
             related = [by_id[rid] for rid in related_ids if rid in by_id]
-    if isinstance(page, ArticlePage | VideoPage | GalleryPage):
+    # A page previewed before its first save has no place in the tree yet.
+    if page.pk is not None and isinstance(page, ArticlePage | VideoPage | GalleryPage):
         previous, following = _neighbours(page, ctx)
     gallery = []
     if isinstance(page, GalleryPage):

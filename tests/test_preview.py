@@ -124,3 +124,44 @@ def test_admin_preview_points_the_frontend_at_the_token(
     query = parse_qs(url.query)
     assert query["content_type"] == ["home.articlepage"]
     assert fetch(client, query["token"][0]).json()["title"] == "Tiêu đề đang sửa"
+
+
+def test_preview_of_a_new_article_never_saved_shows_its_byline(
+    client, section_editor, section, author
+):
+    from home.models import ArticleAuthor
+
+    draft = ArticlePage(title="Bài mới chưa lưu", lead="Sapo")
+    draft.article_authors = [ArticleAuthor(author=author, position="Phóng viên")]
+    section.add_child(instance=draft)  # the page exists as a draft; the preview is newer
+    draft.title = "Bài mới – bản xem trước"
+    token = draft.create_page_preview().token
+
+    data = fetch(client, token).json()
+
+    assert data["title"] == "Bài mới – bản xem trước"
+    assert data["meta"]["preview"] is True
+    assert data["authors"] == [{"id": author.id, "name": "Nguyễn Văn An", "position": "Phóng viên"}]
+
+
+@override_settings(
+    FRONTEND_URL="http://127.0.0.1:8001",
+    WAGTAIL_HEADLESS_PREVIEW={"CLIENT_URLS": {"default": "http://127.0.0.1:8001/preview/"}},
+)
+def test_preview_while_creating_an_article(client, contributor, section):
+    from tests.admin_forms import article_form_data
+
+    client.force_login(contributor)
+    preview_url = f"/admin/pages/add/home/articlepage/{section.id}/preview/"
+    posted = client.post(preview_url, article_form_data("Bài đang soạn, chưa lưu"))
+    assert posted.json()["is_valid"] is True
+    html = client.get(preview_url).content.decode()
+    token = parse_qs(urlsplit(unescape(re.search(r'<iframe src="([^"]+)"', html).group(1))).query)[
+        "token"
+    ][0]
+
+    response = fetch(client, token)
+
+    assert response.status_code == 200
+    assert response.json()["title"] == "Bài đang soạn, chưa lưu"
+    assert not ArticlePage.objects.filter(title="Bài đang soạn, chưa lưu").exists()
