@@ -138,3 +138,38 @@ def test_permission_matrix(client, request, section, role, action):
     else:
         assert response.status_code == 403, f"{role} {action}: {response.status_code}"
         assert not took_effect(), f"{role} managed to {action}"
+
+
+def test_section_editor_limited_to_the_sections_they_own(client, home_page, section):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from home.models import SectionPage
+
+    own = section.add_child(instance=SectionPage(title="Xây dựng Đảng"))
+    other = home_page.add_child(instance=SectionPage(title="Chuyển đổi số"))
+    group = Group.objects.create(name="Biên tập viên – Xây dựng Đảng")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=own, permission=Permission.objects.get(codename=codename)
+        )
+    editor = get_user_model().objects.create_user("btv_xdd", "btv@example.com", "pw")
+    editor.groups.add(group)
+    mine = live_article(own)
+    theirs = live_article(other)
+    client.force_login(editor)
+
+    allowed = client.post(
+        f"/admin/pages/{mine.id}/edit/", article_form_data("Sửa trong chuyên mục", slug=mine.slug)
+    )
+    refused = client.post(
+        f"/admin/pages/{theirs.id}/edit/", article_form_data("Sửa ngoài", slug=theirs.slug)
+    )
+
+    assert allowed.status_code == 302
+    assert refused.status_code == 403
+    assert ArticlePage.objects.get(id=theirs.id).get_latest_revision_as_object().title == (
+        "Tin đã đăng"
+    )
