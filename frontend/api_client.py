@@ -1,0 +1,127 @@
+"""The only way the frontend learns anything: the CMS's reader API, over HTTP.
+
+Responses are cached for the API's ``max-age`` and then revalidated with
+``If-None-Match``, so a retracted article (404 from the API) disappears within that time.
+When the CMS is down, slow or failing, the last cached copy is served; without one, the
+caller gets ``CMSUnavailable`` and shows the reader a Vietnamese error page.
+
+    client = ApiClient("http://127.0.0.1:8000/api/v2", MemoryCache())
+    page = await client.get("pages/find/", {"html_path": "/tin-tuc-su-kien/"})
+"""
+
+import logging
+import re
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+from frontend.cache import Cache, Entry, now
+
+logger = logging.getLogger(__name__)
+
+MAX_AGE = re.compile(r"(?:^|[,\s])(?:s-)?max-age=(\d+)")
+
+
+class NotFound(Exception):
+    """The API has no such page (or it was retracted, or the query named nothing)."""
+
+
+class CMSUnavailable(Exception):
+    """The CMS did not answer usefully and there is no cached copy to fall back on."""
+
+
+def freshness(response: httpx.Response) -> int | None:
+    """Seconds the response may be reused; None when it must not be stored at all."""
+    cache_control = response.headers.get("cache-control", "").lower()
+    if "no-store" in cache_control or "private" in cache_control:
+        return None
+    match = MAX_AGE.search(cache_control)
+    return int(match.group(1)) if match else 0
+
+
+class ApiClient:
+    def __init__(
+        self,
+        base_url: str,
+        cache: Cache,
+        timeout: float = 5.0,
+        stale_seconds: int = 86_400,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.cache = cache
+        self.stale_seconds = stale_seconds
+        self.http = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=True,
+            transport=transport,
+            headers={"Accept": "application/json"},
+        )
+
+    async def close(self) -> None:
+        await self.http.aclose()
+        await self.cache.close()
+
+    def url(self, path: str, params: dict[str, Any] | None = None) -> str:
+        query = urlencode(sorted((params or {}).items()))
+        return f"{self.base_url}/{path.lstrip('/')}" + (f"?{query}" if query else "")
+
+    async def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        """The JSON at ``path``, from the cache while fresh, else from the CMS."""
+        url = self.url(path, params)
+        entry = await self.cache.get(url)
+        if entry is not None and entry.fresh:
+            return self._result(entry)
+        headers = {"If-None-Match": entry.etag} if entry is not None and entry.etag else {}
+        try:
+            response = await self.http.get(url, headers=headers)
+        except httpx.HTTPError as error:
+            return self._fallback(url, entry, repr(error))
+        if response.status_code == 304 and entry is not None:
+            max_age = freshness(response)
+            entry.fresh_until = now() + (max_age or 0)
+            await self.cache.set(url, entry, self.stale_seconds)
+            return self._result(entry)
+        if response.status_code >= 500 or response.status_code == 429:
+            return self._fallback(url, entry, f"HTTP {response.status_code}")
+        if response.status_code in (400, 403, 404, 410):
+            # A 404 replaces the cached copy: a retracted page must not come back from the
+            # cache when the CMS later goes down.
+            await self.cache.set(
+                url, Entry(None, None, now() + (freshness(response) or 0), 404), self.stale_seconds
+            )
+            raise NotFound(url)
+        try:
+            data = response.json()
+        except ValueError:
+            return self._fallback(url, entry, "not JSON")
+        max_age = freshness(response)
+        if max_age is not None:
+            entry = Entry(data, response.headers.get("etag"), now() + max_age)
+            await self.cache.set(url, entry, self.stale_seconds)
+        return data
+
+    async def get_uncached(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        """For drafts (preview): never stored, never served from the cache."""
+        try:
+            response = await self.http.get(self.url(path, params))
+        except httpx.HTTPError as error:
+            raise CMSUnavailable(repr(error)) from error
+        if response.status_code >= 500:
+            raise CMSUnavailable(f"HTTP {response.status_code}")
+        if response.status_code != 200:
+            raise NotFound(response.status_code)
+        return response.json()
+
+    def _result(self, entry: Entry) -> Any:
+        if entry.status == 404:
+            raise NotFound()
+        return entry.data
+
+    def _fallback(self, url: str, entry: Entry | None, reason: str) -> Any:
+        if entry is None:
+            logger.error("CMS API unavailable for %s (%s), no cached copy", url, reason)
+            raise CMSUnavailable(reason)
+        logger.warning("CMS API unavailable for %s (%s), serving the cached copy", url, reason)
+        return self._result(entry)

@@ -1,0 +1,89 @@
+"""The reader frontend's Starlette application.
+
+uvicorn frontend.app:app --port 8001        # CMS_API_URL=http://127.0.0.1:8000/api/v2
+"""
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+import httpx
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.routing import Route
+
+from frontend import views
+from frontend.api_client import ApiClient
+from frontend.cache import Cache, make_cache
+from frontend.config import Config, from_environment
+from frontend.i18n import Translations
+from frontend.render import make_environment
+from frontend.static_files import StaticFiles
+
+
+def routes(static: StaticFiles) -> list[Route]:
+    return [
+        Route("/", views.home, name="home"),
+        Route("/tim-kiem/", views.search, name="search"),
+        Route("/chu-de/{slug}/", views.tag, name="tag"),
+        Route("/tac-gia/{author_id:int}/", views.author, name="author"),
+        Route("/preview/", views.preview, name="preview"),
+        Route("/sitemap.xml", views.sitemap_xml, name="sitemap"),
+        Route("/rss.xml", views.rss_xml, name="rss"),
+        Route("/robots.txt", views.robots_txt, name="robots"),
+        Route("/favicon.ico", views.favicon, name="favicon"),
+        Route("/healthz", views.healthz, name="healthz"),
+        Route("/static/{path:path}", static.serve, name="static"),
+        # Last: every other address is a page of the CMS's tree.
+        Route("/{path:path}", views.page, name="page"),
+    ]
+
+
+def create_app(
+    config: Config | None = None,
+    cache: Cache | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Starlette:
+    """The app for ``config`` (default: the environment); ``transport`` stubs the CMS in tests."""
+    config = config or from_environment()
+    static = StaticFiles()
+    translations = Translations("vi")
+    api = ApiClient(
+        config.cms_api_url,
+        cache or make_cache(config.redis_url, config.cache_max_entries),
+        timeout=config.api_timeout,
+        stale_seconds=config.stale_seconds,
+        transport=transport,
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await api.close()
+
+    app = Starlette(
+        debug=False,  # never a stack trace for readers, whatever the configuration
+        routes=routes(static),
+        middleware=[Middleware(GZipMiddleware, minimum_size=500)],
+        exception_handlers=views.EXCEPTION_HANDLERS,
+        lifespan=lifespan,
+    )
+    app.state.static = static
+    app.state.frontend = views.Frontend(
+        config=config,
+        api=api,
+        templates=make_environment(translations, static),
+        translations=translations,
+    )
+    logging.basicConfig(level=logging.DEBUG if config.debug else logging.INFO)
+    return app
+
+
+def __getattr__(name: str) -> Starlette:
+    # `uvicorn frontend.app:app` builds the app on first use, so importing this module (in
+    # tests) reads no environment.
+    if name == "app":
+        globals()["app"] = create_app()
+        return globals()["app"]
+    raise AttributeError(name)

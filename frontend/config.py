@@ -1,0 +1,41 @@
+"""The frontend's configuration, read from the environment here and nowhere else.
+
+CMS_API_URL=http://127.0.0.1:8000/api/v2  FRONTEND_URL=https://tin.example.vn
+"""
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Config:
+    # Where the reader API lives, without a trailing slash.
+    cms_api_url: str = "http://127.0.0.1:8000/api/v2"
+    # Public address of this frontend (canonical URLs, sitemap, Open Graph); empty: the
+    # address of each request.
+    public_url: str = ""
+    port: int = 8001
+    # Shared cache of API responses; None: in process memory.
+    redis_url: str | None = None
+    # Seconds to wait for the CMS before showing the last cached copy or an error page.
+    api_timeout: float = 5.0
+    # How many API responses the in-memory cache keeps.
+    cache_max_entries: int = 2000
+    # How long a copy is kept after it went stale, to serve when the CMS is down.
+    stale_seconds: int = 86_400
+    debug: bool = False
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> Config:
+    env = os.environ if environ is None else environ
+    return Config(
+        cms_api_url=env.get("CMS_API_URL", Config.cms_api_url).rstrip("/"),
+        public_url=env.get("FRONTEND_URL", "").rstrip("/"),
+        port=int(env.get("FRONTEND_PORT", "8001")),
+        redis_url=env.get("REDIS_URL") or None,
+        api_timeout=float(env.get("CMS_API_TIMEOUT", "5")),
+        cache_max_entries=int(env.get("FRONTEND_CACHE_ENTRIES", "2000")),
+        stale_seconds=int(env.get("FRONTEND_STALE_SECONDS", "86400")),
+        debug=env.get("FRONTEND_DEBUG", "") in ("1", "true", "yes"),
+    )

@@ -1,0 +1,105 @@
+"""What each page needs from the API, fetched concurrently.
+
+Every function takes the ``ApiClient`` and returns plain dicts for the templates.
+"""
+
+import asyncio
+from typing import Any
+
+from frontend.api_client import ApiClient, CMSUnavailable, NotFound
+
+PAGE_SIZE = 12
+SECTION_BLOCK_SIZE = 4
+SIDEBAR_SIZE = 4
+
+
+async def chrome(api: ApiClient) -> dict[str, Any]:
+    """The menu, footer and the blocks every page shows."""
+    menu, site, linked, videos, galleries = await asyncio.gather(
+        api.get("menu/"),
+        api.get("site-settings/"),
+        api.get("linked-websites/"),
+        api.get("videos/latest/", {"limit": SIDEBAR_SIZE}),
+        api.get("galleries/latest/", {"limit": SIDEBAR_SIZE}),
+    )
+    return {
+        "menu": menu["items"],
+        "site": site,
+        "linked_websites": linked["items"],
+        "latest_videos": videos["items"],
+        "latest_galleries": galleries["items"],
+    }
+
+
+async def chrome_or_empty(api: ApiClient) -> dict[str, Any]:
+    """For error pages: whatever is cached or reachable, never an exception."""
+    try:
+        return await chrome(api)
+    except (CMSUnavailable, NotFound, KeyError, TypeError):
+        return {
+            "menu": [],
+            "site": {},
+            "linked_websites": [],
+            "latest_videos": [],
+            "latest_galleries": [],
+        }
+
+
+async def home(api: ApiClient) -> dict[str, Any]:
+    common, featured, latest = await asyncio.gather(
+        chrome(api),
+        api.get("pages/", {"type": "article", "featured": "true", "limit": 5}),
+        api.get("pages/", {"type": "article", "limit": 8}),
+    )
+    sections = [item for item in common["menu"] if item["kind"] == "section"]
+    listings = await asyncio.gather(
+        *(api.get("pages/", {"section": s["id"], "limit": SECTION_BLOCK_SIZE}) for s in sections)
+    )
+    featured_ids = {item["id"] for item in featured["items"][:1]}
+    return {
+        **common,
+        "featured": featured["items"],
+        "latest": [item for item in latest["items"] if item["id"] not in featured_ids][:6],
+        "section_blocks": [
+            {"section": section, "items": listing["items"]}
+            for section, listing in zip(sections, listings, strict=True)
+            if listing["items"]
+        ],
+    }
+
+
+async def page_at(api: ApiClient, path: str) -> dict[str, Any]:
+    return await api.get("pages/find/", {"html_path": path})
+
+
+async def listing(api: ApiClient, params: dict[str, Any], page_number: int) -> dict[str, Any]:
+    """One page of a listing, with what the pagination links need."""
+    offset = (page_number - 1) * PAGE_SIZE
+    data = await api.get("pages/", {**params, "limit": PAGE_SIZE, "offset": offset})
+    total = data["meta"]["total_count"]
+    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    if page_number > pages:
+        raise NotFound()
+    return {"items": data["items"], "total": total, "page": page_number, "pages": pages}
+
+
+def children_params(page: dict) -> dict[str, Any]:
+    """The listing under a section, video index or gallery index page."""
+    kind = page["kind"]
+    if kind == "video_index":
+        return {"child_of": page["id"], "type": "video"}
+    if kind == "gallery_index":
+        return {"child_of": page["id"], "type": "gallery"}
+    return {"section": page["id"], "type": "article"}
+
+
+async def first_article(api: ApiClient, params: dict[str, Any]) -> dict | None:
+    """The newest article of a listing, in full: its tags and authors name the listing.
+
+    Workaround: the API has no tag or author endpoint, so a tag's name and an author's
+    name and position come from an article that carries them.
+    """
+    data = await api.get("pages/", {**params, "limit": 1})
+    if not data["items"]:
+        return None
+    return await api.get(f"pages/{data['items'][0]['id']}/")
