@@ -1,0 +1,130 @@
+"""The frontend's pages rendered from a stubbed API: content, metadata and error pages."""
+
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from starlette.testclient import TestClient
+
+from frontend.app import create_app
+from frontend.cache import MemoryCache
+from frontend.config import Config
+from tests.frontend.stub_cms import ARTICLE, stub_cms
+
+FRONTEND_DIR = Path(__file__).resolve().parents[2] / "frontend"
+CONFIG = Config(cms_api_url="http://cms/api/v2", public_url="https://tin.example.vn")
+
+
+def client_for(handler) -> TestClient:
+    app = create_app(CONFIG, cache=MemoryCache(), transport=httpx.MockTransport(handler))
+    return TestClient(app, raise_server_exceptions=False)
+
+
+def test_frontend_article_shows_date_line_byline_caption_and_metadata():
+    response = client_for(stub_cms()).get(ARTICLE["path"])
+    assert response.status_code == 200
+    html = response.text
+    assert "Thứ Tư, ngày 15/06/2022" in html
+    assert re.search(r"Phạm Thu Trang</a> – Chuyên viên", html)
+    assert "<figcaption>Phần mềm quản lý văn bản tại Văn phòng." in html
+    assert 'width="960" height="640"' in html
+    assert f'<link rel="canonical" href="https://tin.example.vn{ARTICLE["path"]}">' in html
+    assert '<meta property="og:image" content="http://cms/media/og.jpg">' in html
+    assert '"@type":"NewsArticle"' in html
+    assert 'href="/rss.xml"' in html
+    assert "Tin nổi bật" not in html  # the home page's block, not the article's
+
+
+def test_frontend_unknown_address_is_a_vietnamese_404():
+    response = client_for(stub_cms()).get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.text
+    assert 'lang="vi"' in response.text
+
+
+def test_frontend_cms_down_gives_a_vietnamese_error_page_not_a_stack_trace():
+    def down(request):
+        raise httpx.ConnectError("connection refused")
+
+    response = client_for(down).get(ARTICLE["path"])
+    assert response.status_code == 503
+    assert "tạm thời không truy cập được" in response.text
+    assert "Traceback" not in response.text and "ConnectError" not in response.text
+
+
+def test_frontend_cms_server_error_gives_a_vietnamese_error_page():
+    response = client_for(lambda request: httpx.Response(500, text="boom")).get("/")
+    assert response.status_code == 503
+    assert "tạm thời không truy cập được" in response.text
+
+
+def test_frontend_cms_down_after_a_visit_serves_the_cached_page():
+    state = {"up": True}
+    handler = stub_cms(max_age=0)
+
+    def flaky(request):
+        if not state["up"]:
+            raise httpx.ReadTimeout("slow")
+        return handler(request)
+
+    client = client_for(flaky)
+    assert client.get(ARTICLE["path"]).status_code == 200
+    state["up"] = False
+    response = client.get(ARTICLE["path"])
+    assert response.status_code == 200
+    assert ARTICLE["title"] in response.text
+
+
+def test_frontend_preview_is_marked_and_not_indexed():
+    def handler(request):
+        if request.url.path == "/api/v2/preview/":
+            assert request.url.params["token"] == "abc"
+            return httpx.Response(200, json={**ARTICLE, "meta": {"preview": True}})
+        return stub_cms()(request)
+
+    response = client_for(handler).get("/preview/?content_type=home.articlepage&token=abc")
+    assert response.status_code == 200
+    assert "Bản xem trước" in response.text
+    assert '<meta name="robots" content="noindex">' in response.text
+    assert response.headers["x-robots-tag"] == "noindex"
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_frontend_expired_preview_is_a_404_page():
+    def handler(request):
+        if request.url.path == "/api/v2/preview/":
+            return httpx.Response(403, json={"message": "token: expired"})
+        return stub_cms()(request)
+
+    response = client_for(handler).get("/preview/?content_type=home.articlepage&token=old")
+    assert response.status_code == 404
+
+
+def test_frontend_robots_sitemap_and_rss():
+    client = client_for(stub_cms())
+    robots = client.get("/robots.txt").text
+    assert "Sitemap: https://tin.example.vn/sitemap.xml" in robots
+    sitemap = client.get("/sitemap.xml").text
+    assert f"<loc>https://tin.example.vn{ARTICLE['path']}</loc>" in sitemap
+    rss = client.get("/rss.xml")
+    assert rss.headers["content-type"].startswith("application/rss+xml")
+    assert ARTICLE["title"] in rss.text
+
+
+def test_frontend_static_files_have_hashed_names_and_long_cache():
+    client = client_for(stub_cms())
+    html = client.get(ARTICLE["path"]).text
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]{10}\.css)"', html).group(1)
+    response = client.get(css, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert "immutable" in response.headers["cache-control"]
+    assert response.headers["content-encoding"] == "gzip"
+
+
+@pytest.mark.parametrize("path", sorted(FRONTEND_DIR.rglob("*.py")), ids=lambda p: p.name)
+def test_frontend_imports_nothing_from_the_cms(path):
+    source = path.read_text()
+    assert not re.search(
+        r"^\s*(from|import)\s+(django|wagtail|home|cms|media_library)\b", source, re.M
+    )
