@@ -16,6 +16,7 @@ from home.api import (
     SiteSettingsAPIViewSet,
 )
 from home.api_schema import docs_view, schema_view
+from syndication.views import changes_view
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", ReaderPagesAPIViewSet)
@@ -35,6 +36,8 @@ def not_found(request, rest: str = "") -> JsonResponse:
 urlpatterns = [
     path("v2/schema/", schema_view, name="api_schema"),
     path("v2/docs/", docs_view, name="api_docs"),
+    # The change feed for syndication consumers (API key; syndication/views.py).
+    path("v2/changes/", changes_view, name="api_changes"),
     path("v2/", api_router.urls),
     # JSON 404 for unknown API paths; the preview endpoint (cms/urls.py) is not ours.
     re_path(r"^(?!v2/preview/)(?P<rest>.*)$", not_found),

@@ -30,8 +30,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 STATE_KEY = "api:generation"
 API_PREFIX = "/api/"
-# Previews show drafts to editors: never cached, never public.
-UNCACHED_PREFIXES = ("/api/v2/preview/",)
+# Previews show drafts to editors: never cached, never public. The change feed needs an
+# API key: a cached copy must never be served to a request without one.
+UNCACHED_PREFIXES = ("/api/v2/preview/", "/api/v2/changes/")
 
 # Saving any model of these apps can change what the API shows (pages, snippets, settings,
 # images, documents, tags); wagtailcore holds sites, locales and view restrictions.
