@@ -9,6 +9,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/bin/uv)
 PYTHON := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+FRONTEND_PORT ?= 8001
 
 .PHONY: help install run serve scheduler test lint format migrate demo
 
@@ -39,16 +40,21 @@ demo: migrate
 
 # `make run` is the development setup: DEBUG on for it and everything it runs first.
 run demo: export DJANGO_DEBUG := 1
+# Admin previews open in the reader frontend that `make run` starts beside the CMS.
+run: export FRONTEND_URL ?= http://$(HOST):$(FRONTEND_PORT)
 
 run: demo
 	@echo
 	@echo "  CMS admin:  http://$(HOST):$(PORT)/admin/"
 	@echo "  Site:       http://$(HOST):$(PORT)/"
+	@echo "  Reader frontend: http://$(HOST):$(FRONTEND_PORT)/  (frontend/, fed by the API)"
 	@echo "  Logins:     admin, phongvien, bientapvien, truongban, quantri  (password: demo-2026)"
 	@echo "  Scheduled publishing and expiry run every minute (manage.py run_scheduler)."
 	@echo
 	@$(PYTHON) manage.py run_scheduler & scheduler=$$!; \
-		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		CMS_API_URL=$${CMS_API_URL:-http://$(HOST):$(PORT)/api/v2} .venv/bin/uvicorn \
+			frontend.app:app --host $(HOST) --port $(FRONTEND_PORT) & frontend=$$!; \
+		trap 'kill $$scheduler $$frontend 2>/dev/null' EXIT INT TERM; \
 		$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 serve: migrate
