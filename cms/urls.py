@@ -18,6 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api")),
     path("api/v2/preview/", preview.preview, name="api_preview"),
+    # RSS and Atom feeds for the provincial portal and feed readers (syndication/feeds.py).
+    path("feeds/", include("syndication.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):
