@@ -115,3 +115,25 @@ def test_video_needs_exactly_one_source(home_page):
         instance=VideoPage(title="Video", embed_url="https://www.youtube.com/watch?v=abcdefghijk")
     )
     assert video.live
+
+
+def test_tag_slugs_are_ascii(section):
+    article = ArticlePage(title="Bài có thẻ")
+    article.tags.add("Cải cách hành chính", "Đảng ủy Khối")
+    section.add_child(instance=article)
+    assert sorted(tag.slug for tag in article.tags.all()) == [
+        "cai-cach-hanh-chinh",
+        "dang-uy-khoi",
+    ]
+
+
+def test_tag_typed_in_nfd_is_the_same_tag(section):
+    first = ArticlePage(title="Bài một")
+    first.tags.add("Chuyển đổi số")
+    section.add_child(instance=first)
+    second = ArticlePage(title="Bài hai")
+    second.tags.add(nfd("Chuyển đổi số"))
+    section.add_child(instance=second)
+    from home.models import Tag
+
+    assert Tag.objects.count() == 1

@@ -1,4 +1,4 @@
-from home.models.articles import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle
+from home.models.articles import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle, Tag
 from home.models.editorial import EditorialReviewTask, Retraction
 from home.models.media_pages import (
     GalleryImage,
@@ -27,6 +27,7 @@ __all__ = [
     "SectionPage",
     "SiteSettings",
     "StandardPage",
+    "Tag",
     "VideoIndexPage",
     "VideoPage",
 ]

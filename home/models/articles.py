@@ -2,9 +2,8 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -12,9 +11,30 @@ from wagtail.search import index
 
 from home.blocks import ArticleBodyBlock
 from home.models.base import BasePage, DatedMixin, ListingFieldsMixin
+from home.tagging import NFCClusterTaggableManager
+from home.vietnamese import slugify_vi
 
 
-class ArticleTag(TaggedItemBase):
+class Tag(TagBase):
+    """A tag whose slug is ASCII: "Cải cách hành chính" -> cai-cach-hanh-chinh.
+
+    taggit's own Tag keeps the diacritics in its slug, which makes /?tag= URLs
+    unreadable and hard to type.
+    """
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def slugify(self, tag: str, i: int | None = None) -> str:
+        slug = slugify_vi(tag, max_length=90)
+        return slug if i is None else f"{slug}-{i}"
+
+
+class ArticleTag(ItemBase):
+    tag = models.ForeignKey(Tag, related_name="tagged_items", on_delete=models.CASCADE)
     content_object = ParentalKey(
         "home.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
@@ -78,7 +98,7 @@ class ArticlePage(DatedMixin, ListingFieldsMixin, BasePage):
         default=False,
         help_text=_("Featured news are shown first on the home page."),
     )
-    tags = ClusterTaggableManager(through=ArticleTag, verbose_name=_("tags"), blank=True)
+    tags = NFCClusterTaggableManager(through=ArticleTag, verbose_name=_("tags"), blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("lead"),

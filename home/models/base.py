@@ -99,6 +99,7 @@ class DatedMixin(models.Model):
     publication_date = models.DateTimeField(
         _("publication date"),
         default=timezone.now,
+        db_index=True,  # listings are ordered by it
         help_text=_("Shown as the date line, e.g. 'Thứ Tư, ngày 15/06/2022'."),
     )
 
