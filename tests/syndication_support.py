@@ -51,3 +51,82 @@ class PortalMirror:
             self.cursor = data["next_cursor"]
             if not data["has_more"]:
                 return
+
+
+# --- A portal that receives webhooks ---------------------------------------------------
+
+import hashlib  # noqa: E402
+import hmac  # noqa: E402
+import json  # noqa: E402
+import threading  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+
+def verify_signature(secret: str, headers, body: bytes, tolerance: int | None = None) -> bool:
+    """The portal's check, as the README shows it to the portal's developers."""
+    import time
+
+    timestamp = headers["X-Webhook-Timestamp"]
+    expected = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
+    signature_ok = hmac.compare_digest(
+        "sha256=" + expected.hexdigest(), headers["X-Webhook-Signature"]
+    )
+    fresh = tolerance is None or abs(time.time() - int(timestamp)) <= tolerance
+    return signature_ok and fresh
+
+
+class WebhookPortal:
+    """A loopback HTTP receiver that mirrors the site from webhook deliveries.
+
+    ``failing`` makes it answer 500 (and apply nothing) until set back to False.
+    """
+
+    def __init__(self, secret: str):
+        self.secret = secret
+        self.failing = False
+        self.pages: dict[int, dict] = {}
+        self.applied: list[int] = []  # event ids, in the order they were applied
+        self.refused = 0
+        self.bad_signatures = 0
+        portal = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                if not verify_signature(portal.secret, self.headers, body, tolerance=300):
+                    portal.bad_signatures += 1
+                    self.send_response(401)
+                elif portal.failing:
+                    portal.refused += 1
+                    self.send_response(500)
+                else:
+                    portal.receive(json.loads(body))
+                    self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/hooks/cms"
+
+    def receive(self, item: dict) -> None:
+        if item["event_id"] in self.applied:
+            return  # already applied: a redelivery has no second effect
+        self.applied.append(item["event_id"])
+        if item["page"] is not None:
+            self.pages[item["page_id"]] = item["page"]
+        else:
+            self.pages.pop(item["page_id"], None)
+
+    def __enter__(self) -> "WebhookPortal":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
