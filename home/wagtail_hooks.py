@@ -88,7 +88,11 @@ class AuditExportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def audit_export_menu_item() -> MenuItem:
     return AuditExportMenuItem(
-        _("Export audit log (CSV)"), reverse("home_audit_export"), icon_name="download", order=900
+        _("Export audit log (CSV)"),
+        reverse("home_audit_export"),
+        name="audit-log-export",
+        icon_name="download",
+        order=900,
     )
 
 

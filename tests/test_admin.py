@@ -32,3 +32,17 @@ def test_contributor_reaches_admin_dashboard(client, contributor):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Trang tổng quan" in response.content.decode()  # "Dashboard"
+
+
+def test_root_page_and_collection_have_vietnamese_names():
+    from wagtail.models import Collection, Page
+
+    assert Page.get_first_root_node().title == "Gốc"
+    assert Collection.get_first_root_node().name == "Gốc"
+
+
+def test_header_actions_are_labelled_in_vietnamese(client, section_editor, section):
+    client.force_login(section_editor)
+    html = client.get(f"/admin/pages/{section.id}/").content.decode()
+    assert 'aria-label="Thao tác"' in html
+    assert 'aria-label="Actions"' not in html
