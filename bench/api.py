@@ -54,12 +54,19 @@ def seed(n: int) -> None:
     from django.db import connection
     from django.utils import timezone
     from PIL import Image as PILImage
-    from taggit.models import Tag
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Page, Site
     from wagtail.rich_text import RichText
 
-    from home.models import ArticleAuthor, ArticlePage, ArticleTag, Author, HomePage, SectionPage
+    from home.models import (
+        ArticleAuthor,
+        ArticlePage,
+        ArticleTag,
+        Author,
+        HomePage,
+        SectionPage,
+        Tag,
+    )
 
     started = time.perf_counter()
     root = Page.get_first_root_node()
