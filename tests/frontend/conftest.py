@@ -1,0 +1,142 @@
+"""The real stack for browser tests: the CMS with the demo site and the frontend, each in a
+subprocess on a free port, and Debian's chromium driven by Playwright.
+
+The CMS gets its own SQLite database in a temporary VAR_DIR (never the test database, and
+never PostgreSQL even when DATABASE_URL is set), filled by ``manage.py load_demo``.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+# Variables of the test run that must not leak into the CMS subprocess.
+NOT_INHERITED = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "AWS_STORAGE_BUCKET_NAME",
+    "FRONTEND_URL",
+    "CMS_API_URL",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args} exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+def require_chromium() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = f"{CHROMIUM} is missing: apt-get install chromium (.ci/run installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[dict[str, str]]:
+    """{"cms": "http://127.0.0.1:port", "frontend": "http://127.0.0.1:port"}, demo loaded."""
+    require_chromium()
+    var_dir = tmp_path_factory.mktemp("cms-var")
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    env.update(VAR_DIR=str(var_dir), DJANGO_DEBUG="1", PYTHONUNBUFFERED="1")
+    log = open(var_dir / "cms.log", "w")  # noqa: SIM115 (kept open for the subprocess)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, stdout=log, stderr=log)
+    cms_port, frontend_port = free_port(), free_port()
+    cms_url, frontend_url = f"http://127.0.0.1:{cms_port}", f"http://127.0.0.1:{frontend_port}"
+    cms = subprocess.Popen(
+        manage + ["runserver", "--noreload", f"127.0.0.1:{cms_port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
+    frontend_env = {**env, "CMS_API_URL": f"{cms_url}/api/v2", "FRONTEND_URL": frontend_url}
+    frontend = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "frontend.app:app",
+            "--port",
+            str(frontend_port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=frontend_env,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        wait_for(f"{cms_url}/api/v2/menu/", cms)
+        wait_for(f"{frontend_url}/healthz", frontend)
+        yield {"cms": cms_url, "frontend": frontend_url}
+    finally:
+        for process in (frontend, cms):
+            process.terminate()
+            process.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(stack):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh desktop-size tab; fails the test on any console error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    yield tab
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+
+
+def screenshot(tab, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
