@@ -77,6 +77,8 @@ def create_app(
         translations=translations,
     )
     logging.basicConfig(level=logging.DEBUG if config.debug else logging.INFO)
+    # One line per API request is noise, and costs time on every page.
+    logging.getLogger("httpx").setLevel(logging.DEBUG if config.debug else logging.WARNING)
     return app
 
 
