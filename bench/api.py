@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -167,6 +168,13 @@ def run(cmd: list[str], env: dict, **kwargs) -> str:
     ).stdout
 
 
+def free_port() -> int:
+    """A port nothing listens on now (other benchmarks and dev servers may hold fixed ones)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [
@@ -298,10 +306,11 @@ def main() -> None:
     results = {}
     servers = {}
     try:
-        servers[False] = start_server(environment(args, False), 8101, args.workers)
-        servers[True] = start_server(environment(args, True), 8102, args.workers)
+        ports = {False: free_port(), True: free_port()}
+        servers[False] = start_server(environment(args, False), ports[False], args.workers)
+        servers[True] = start_server(environment(args, True), ports[True], args.workers)
         for name, path, cached, headers in cases:
-            port = 8102 if cached else 8101
+            port = ports[cached]
             url = base.format(port=port) + path
             if headers == ("If-None-Match",):
                 etag = urllib.request.urlopen(url).headers["ETag"]
