@@ -51,6 +51,8 @@ def bench_app():
 
     cold = os.environ.get("BENCH_CACHE") == "cold"
     app = create_app(cache=NoCache() if cold else None)
+    if cold:
+        app.state.frontend.page_cache = None
 
     async def saved(request):
         return FileResponse(SAVED / request.path_params["name"], media_type="text/html")

@@ -11,6 +11,7 @@ caller gets ``CMSUnavailable`` and shows the reader a Vietnamese error page.
 
 import logging
 import re
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import urlencode
 
@@ -21,6 +22,15 @@ from frontend.cache import Cache, Entry, now
 logger = logging.getLogger(__name__)
 
 MAX_AGE = re.compile(r"(?:^|[,\s])(?:s-)?max-age=(\d+)")
+# Until when each API response used for the current page stays fresh: a page built from
+# them may be reused until the first of them expires (see frontend/page_cache.py).
+fresh_until_used: ContextVar[list[float] | None] = ContextVar("fresh_until_used", default=None)
+
+
+def note_freshness(fresh_until: float) -> None:
+    used = fresh_until_used.get()
+    if used is not None:
+        used.append(fresh_until)
 
 
 class NotFound(Exception):
@@ -72,6 +82,7 @@ class ApiClient:
         url = self.url(path, params)
         entry = await self.cache.get(url)
         if entry is not None and entry.fresh:
+            note_freshness(entry.fresh_until)
             return self._result(entry)
         headers = {"If-None-Match": entry.etag} if entry is not None and entry.etag else {}
         try:
@@ -82,6 +93,7 @@ class ApiClient:
             max_age = freshness(response)
             entry.fresh_until = now() + (max_age or 0)
             await self.cache.set(url, entry, self.stale_seconds)
+            note_freshness(entry.fresh_until)
             return self._result(entry)
         if response.status_code >= 500 or response.status_code == 429:
             return self._fallback(url, entry, f"HTTP {response.status_code}")
@@ -100,10 +112,12 @@ class ApiClient:
         if max_age is not None:
             entry = Entry(data, response.headers.get("etag"), now() + max_age)
             await self.cache.set(url, entry, self.stale_seconds)
+        note_freshness(now() + (max_age or 0))
         return data
 
     async def get_uncached(self, path: str, params: dict[str, Any] | None = None) -> Any:
         """For drafts (preview): never stored, never served from the cache."""
+        note_freshness(0)
         try:
             response = await self.http.get(self.url(path, params))
         except httpx.HTTPError as error:
@@ -120,6 +134,7 @@ class ApiClient:
         return entry.data
 
     def _fallback(self, url: str, entry: Entry | None, reason: str) -> Any:
+        note_freshness(0)  # a page built from a stale copy is not kept
         if entry is None:
             logger.error("CMS API unavailable for %s (%s), no cached copy", url, reason)
             raise CMSUnavailable(reason)

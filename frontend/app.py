@@ -18,6 +18,7 @@ from frontend.api_client import ApiClient
 from frontend.cache import Cache, make_cache
 from frontend.config import Config, from_environment
 from frontend.i18n import Translations
+from frontend.page_cache import PageCache
 from frontend.render import make_environment
 from frontend.static_files import StaticFiles
 
@@ -75,6 +76,7 @@ def create_app(
         api=api,
         templates=make_environment(translations, static),
         translations=translations,
+        page_cache=PageCache(),
     )
     logging.basicConfig(level=logging.DEBUG if config.debug else logging.INFO)
     # One line per API request is noise, and costs time on every page.

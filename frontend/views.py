@@ -14,6 +14,7 @@ from frontend import content, seo
 from frontend.api_client import ApiClient, CMSUnavailable, NotFound
 from frontend.config import Config
 from frontend.i18n import Translations
+from frontend.page_cache import PageCache, cached
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class Frontend:
     api: ApiClient
     templates: Environment
     translations: Translations
+    page_cache: PageCache | None = None
 
 
 def frontend_of(request: Request) -> Frontend:
@@ -82,11 +84,13 @@ def html(
     )
 
 
+@cached
 async def home(request: Request) -> Response:
     data = await content.home(frontend_of(request).api)
     return html(request, "pages/home.html", data)
 
 
+@cached
 async def page(request: Request) -> Response:
     """Any page of the CMS's tree, by its path: articles, sections, videos, galleries."""
     path = request.url.path
@@ -133,6 +137,7 @@ async def preview(request: Request) -> Response:
     )
 
 
+@cached
 async def search(request: Request) -> Response:
     api = frontend_of(request).api
     query = request.query_params.get("q", "").strip()[:200]
@@ -147,6 +152,7 @@ async def search(request: Request) -> Response:
     )
 
 
+@cached
 async def tag(request: Request) -> Response:
     api = frontend_of(request).api
     slug = request.path_params["slug"]
@@ -160,6 +166,7 @@ async def tag(request: Request) -> Response:
     return html(request, "pages/tag.html", {**common, "tag_name": name, "listing": listing})
 
 
+@cached
 async def author(request: Request) -> Response:
     api = frontend_of(request).api
     author_id = request.path_params["author_id"]
@@ -175,11 +182,13 @@ async def author(request: Request) -> Response:
     return html(request, "pages/author.html", {**common, "author": person, "listing": listing})
 
 
+@cached
 async def sitemap_xml(request: Request) -> Response:
     pages = await seo.all_pages(frontend_of(request).api)
     return Response(seo.sitemap(pages, base_url(request)), media_type="application/xml")
 
 
+@cached
 async def rss_xml(request: Request) -> Response:
     api = frontend_of(request).api
     latest, site = await asyncio.gather(

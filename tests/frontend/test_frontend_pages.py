@@ -128,3 +128,33 @@ def test_frontend_imports_nothing_from_the_cms(path):
     assert not re.search(
         r"^\s*(from|import)\s+(django|wagtail|home|cms|media_library)\b", source, re.M
     )
+
+
+def counting(handler):
+    calls = []
+
+    def wrapped(request):
+        calls.append(request.url.path)
+        return handler(request)
+
+    return wrapped, calls
+
+
+def test_frontend_page_is_reused_while_its_api_data_is_fresh():
+    handler, calls = counting(stub_cms(max_age=60))
+    client = client_for(handler)
+    first = client.get(ARTICLE["path"])
+    asked = len(calls)
+    second = client.get(ARTICLE["path"])
+    assert second.status_code == 200 and second.text == first.text
+    assert len(calls) == asked  # neither the API nor the templates were needed again
+
+
+def test_frontend_retracted_article_is_gone_once_the_api_max_age_has_passed():
+    pages = {ARTICLE["path"]: ARTICLE}
+    client = client_for(stub_cms(pages, max_age=0))
+    assert client.get(ARTICLE["path"]).status_code == 200
+    del pages[ARTICLE["path"]]  # retracted: the API now answers 404
+    response = client.get(ARTICLE["path"])
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.text
