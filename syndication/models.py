@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from syndication.addresses import validate_subscriber_url
+
 
 class ChangeEvent(models.Model):
     """One change to public content, as the provincial portal sees it."""
@@ -100,7 +102,12 @@ class WebhookSubscription(models.Model):
     """A URL that receives every change event as a signed JSON POST."""
 
     name = models.CharField(_("subscriber"), max_length=200)
-    url = models.URLField(_("URL"), max_length=1000)
+    url = models.URLField(
+        _("URL"),
+        max_length=1000,
+        validators=[validate_subscriber_url],
+        help_text=_("http:// or https:// on a public address; receives a POST per change."),
+    )
     secret = models.CharField(
         _("secret"),
         max_length=200,

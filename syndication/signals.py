@@ -6,6 +6,7 @@ page_unpublished     -> retracted (an active Retraction exists: home/retraction.
                         before unpublishing), expired (Wagtail's scheduler), unpublished
 Page deleted         -> deleted, for every page of the branch (pre_delete: the rows are
                         still there to read)
+Page saved live      -> created (made live in code, e.g. Page.add_child, without publishing)
 url_path changed     -> moved, for the live pages of the branch (a move, or a new slug)
 view restriction     -> unpublished (added) / updated (removed), for the live branch
 
@@ -74,9 +75,16 @@ def remember_url_path(sender, instance, raw: bool = False, update_fields=None, *
     )
 
 
-def on_url_path_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+def on_page_saved(sender, instance, raw: bool = False, created: bool = False, **kwargs) -> None:
+    if raw or not isinstance(instance, Page):
+        return
+    if created and instance.live:
+        # Pages made live in code (Page.add_child defaults to live, copies, imports) are
+        # public without ever being "published".
+        recording.record_page(ChangeEvent.CREATED, instance)
+        return
     old = getattr(instance, "_syndication_old_url_path", None)
-    if raw or not isinstance(instance, Page) or old is None:
+    if old is None:
         return
     del instance._syndication_old_url_path
     if old != instance.url_path:
@@ -122,7 +130,7 @@ def connect() -> None:
     page_unpublished.connect(on_unpublished, dispatch_uid=f"{uid}.unpublished")
     pre_delete.connect(on_page_deleting, sender=Page, dispatch_uid=f"{uid}.deleting")
     pre_save.connect(remember_url_path, dispatch_uid=f"{uid}.url_path_pre")
-    post_save.connect(on_url_path_saved, dispatch_uid=f"{uid}.url_path_post")
+    post_save.connect(on_page_saved, dispatch_uid=f"{uid}.page_saved")
     post_save.connect(
         on_restriction_saved, sender=PageViewRestriction, dispatch_uid=f"{uid}.restricted"
     )

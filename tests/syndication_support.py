@@ -6,6 +6,16 @@ from syndication import api_keys
 from syndication.models import APIKey
 
 
+def publish_new_article(section, title: str, **fields):
+    """An article created as a draft and then published, as editors do it in the admin."""
+    from home.models import ArticlePage
+    from tests.api_support import publish
+
+    article = ArticlePage(title=title, lead=f"Sapo của {title}", live=False, **fields)
+    section.add_child(instance=article)
+    return publish(article)
+
+
 def make_api_key(name: str = "Cổng thông tin điện tử tỉnh") -> tuple[APIKey, str]:
     api_key = APIKey(name=name)
     key = api_keys.issue(api_key)

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from home import retraction
+from home.models import ArticlePage
 from syndication.models import ChangeEvent
 from tests.api_support import make_article, publish
 from tests.syndication_support import PortalMirror, make_api_key
@@ -55,7 +56,9 @@ def test_changes_retraction_is_a_tombstone_with_reason(api, section, portal_key,
 
 
 def test_changes_event_types_follow_what_happened(section, home_page):
-    article = make_article(section, "Tin mới")
+    article = ArticlePage(title="Tin mới", live=False)  # a draft, as the admin creates it
+    section.add_child(instance=article)
+    publish(article)
     publish(article)
     other = home_page.add_child(instance=type(section)(title="Xây dựng Đảng"))
     publish(other)

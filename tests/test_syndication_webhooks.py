@@ -9,8 +9,12 @@ from django.utils import timezone
 from home import retraction
 from syndication import addresses, webhooks
 from syndication.models import ChangeEvent, WebhookDelivery, WebhookSubscription
-from tests.api_support import make_article
-from tests.syndication_support import PortalMirror, WebhookPortal, make_api_key
+from tests.syndication_support import (
+    PortalMirror,
+    WebhookPortal,
+    make_api_key,
+    publish_new_article,
+)
 
 SECRET = "bí-mật-chung-với-cổng-tỉnh"
 
@@ -32,7 +36,7 @@ def _public_ids(api) -> set[int]:
 
 
 def test_webhooks_event_is_written_with_its_delivery_in_one_transaction(section, subscription):
-    article = make_article(section, "Tin có webhook")
+    article = publish_new_article(section, "Tin có webhook")
     event = ChangeEvent.objects.get(page_id=article.id)
     delivery = WebhookDelivery.objects.get(event=event)
     assert delivery.subscription == subscription
@@ -44,7 +48,7 @@ def test_webhooks_rolled_back_change_leaves_no_event(section, subscription):
 
     events, deliveries = ChangeEvent.objects.count(), WebhookDelivery.objects.count()
     with pytest.raises(RuntimeError), transaction.atomic():
-        make_article(section, "Tin bị hủy")
+        publish_new_article(section, "Tin bị hủy")
         raise RuntimeError
     assert ChangeEvent.objects.count() == events
     assert WebhookDelivery.objects.count() == deliveries
@@ -59,8 +63,8 @@ def test_webhooks_portal_mirror_recovers_after_failures_without_duplicates(
     mirror.sync()
     portal.pages.update(mirror.pages)
     portal.failing = True
-    first = make_article(section, "Tin thứ nhất")
-    second = make_article(section, "Tin thứ hai")
+    first = publish_new_article(section, "Tin thứ nhất")
+    second = publish_new_article(section, "Tin thứ hai")
     retraction.retract(first, board_member, "Sai số liệu")
     now = timezone.now()
     for minute in range(3):
@@ -74,7 +78,7 @@ def test_webhooks_portal_mirror_recovers_after_failures_without_duplicates(
 
     # When it recovers and the worker keeps running
     portal.failing = False
-    third = make_article(section, "Tin thứ ba")
+    third = publish_new_article(section, "Tin thứ ba")
     for minute in range(3, 90, 5):
         webhooks.deliver_due(now=now + datetime.timedelta(minutes=minute))
 
@@ -94,7 +98,7 @@ def test_webhooks_delivery_fails_after_retry_period_and_can_be_redelivered(
 ):
     settings.WEBHOOK_RETRY_FOR = 600
     portal.failing = True
-    article = make_article(section, "Tin gửi không được")
+    article = publish_new_article(section, "Tin gửi không được")
     now = timezone.now()
     for minute in range(0, 30, 2):
         webhooks.deliver_due(now=now + datetime.timedelta(minutes=minute))
@@ -156,7 +160,7 @@ def test_webhooks_delivery_checks_address_again_and_refuses_rebinding(
 ):
     # Registered while allowed; the name now points at a loopback address.
     settings.WEBHOOK_ALLOW_PRIVATE_URLS = False
-    make_article(section, "Tin")
+    publish_new_article(section, "Tin")
     webhooks.deliver_due()
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == WebhookDelivery.PENDING
