@@ -154,6 +154,12 @@ def main() -> int:
             + f"  {len(violations)}"
         )
         details += [f"  {name}: {line}" for line in result["failing"] + violations]
+    # Pages outside the Lighthouse budget still get the accessibility check.
+    for name, path in (("search", "/tim-kiem/?q=cai+cach"), ("404", "/khong-co-trang-nay/")):
+        violations = axe(args.frontend + path)
+        ok &= not violations
+        print(f"{name:8} " + " ".join(f"{'-':>14}" for _ in CATEGORIES) + f"  {len(violations)}")
+        details += [f"  {name}: {line}" for line in violations]
     if details:
         print("\nBelow 1 or violating:\n" + "\n".join(details))
     weight = asset_weight(args.frontend, pages["article"])
