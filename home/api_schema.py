@@ -190,6 +190,47 @@ PAGE_DETAIL = {
 }
 
 
+CHANGE_ITEM = {
+    "type": "object",
+    "required": ["event_id", "type", "page_id", "content_type", "locale", "url", "page"],
+    "properties": {
+        "event_id": _nullable({**INTEGER, "description": "null for snapshot items"}),
+        "type": {
+            "type": "string",
+            "enum": [
+                "created",
+                "updated",
+                "unpublished",
+                "retracted",
+                "expired",
+                "deleted",
+                "moved",
+                "translated",
+            ],
+        },
+        "page_id": INTEGER,
+        "content_type": {"type": "string", "example": "home.ArticlePage"},
+        "locale": STRING,
+        "url": STRING,
+        "time": _nullable(DATE_TIME),
+        "reason": STRING,
+        "page": _nullable(
+            {**PAGE_DETAIL, "description": "The page as /api/v2/pages/<id>/ shows it now."}
+        ),
+    },
+}
+CHANGES = {
+    "type": "object",
+    "required": ["phase", "items", "next_cursor", "has_more"],
+    "properties": {
+        "phase": {"type": "string", "enum": ["snapshot", "changes"]},
+        "items": {"type": "array", "items": CHANGE_ITEM},
+        "next_cursor": STRING,
+        "has_more": {"type": "boolean"},
+    },
+}
+
+
 def _listing(item: dict) -> dict:
     return {
         "type": "object",
@@ -379,6 +420,32 @@ PATHS = {
         [LIMIT, FIELDS],
         {"200": _json(_listing(PAGE_SUMMARY)), **ERRORS},
     ),
+    # Syndication (syndication/views.py): needs an API key, see README "Syndication".
+    "/api/v2/changes/": _get(
+        "Change feed: a snapshot of public pages, then every change after it",
+        [
+            _param(
+                "cursor",
+                "Opaque; `next_cursor` of the previous response. Omitted: start with a "
+                "snapshot of every public page, then the changes after it.",
+            ),
+            _param(
+                "limit",
+                "Items per response (default 100).",
+                {"type": "integer", "minimum": 1, "maximum": 500},
+            ),
+        ],
+        {
+            "200": _json(CHANGES),
+            **ERRORS,
+            "401": _json(ERROR, "No API key, or a revoked or unknown one."),
+            "410": _json(ERROR, "The cursor is older than the kept history: start again."),
+            "429": _json(ERROR, "Over the key's rate limit; see Retry-After."),
+        },
+        "Apply items in order: `page` present, store it by `page_id`; `page` null, delete "
+        "`page_id`. Delivery is at-least-once and applying an item twice changes nothing. "
+        "Send the key as `Authorization: Bearer <key>` or `X-API-Key`.",
+    ),
 }
 
 
@@ -399,10 +466,14 @@ def openapi_document(request: HttpRequest | None = None) -> dict:
         "paths": copy.deepcopy(PATHS),
     }
     limit_max = settings.API_LIMIT_MAX
-    for operation in document["paths"].values():
+    for path, operation in document["paths"].items():
         for parameter in operation["get"]["parameters"]:
             if parameter["name"] == "limit":
-                parameter["schema"]["maximum"] = limit_max
+                parameter["schema"]["maximum"] = (
+                    settings.SYNDICATION_CHANGES_LIMIT_MAX
+                    if path == "/api/v2/changes/"
+                    else limit_max
+                )
     if request is not None:
         document["servers"] = [{"url": f"{request.scheme}://{request.get_host()}"}]
     return document
