@@ -16,6 +16,7 @@ from home.api import (
     SiteSettingsAPIViewSet,
 )
 from home.api_schema import docs_view, schema_view
+from home.search.api import AutocompleteAPIViewSet
 from syndication.views import changes_view
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -27,6 +28,7 @@ api_router.register_endpoint("site-settings", SiteSettingsAPIViewSet)
 api_router.register_endpoint("linked-websites", LinkedWebsitesAPIViewSet)
 api_router.register_endpoint("videos/latest", LatestVideosAPIViewSet)
 api_router.register_endpoint("galleries/latest", LatestGalleriesAPIViewSet)
+api_router.register_endpoint("search/autocomplete", AutocompleteAPIViewSet)
 
 
 def not_found(request, rest: str = "") -> JsonResponse:

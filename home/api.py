@@ -33,6 +33,7 @@ from home.models import (
     SiteSettings,
     VideoPage,
 )
+from home.search.highlight import add_highlights
 from home.serializers import (
     KINDS,
     SUMMARY_FIELDS,
@@ -258,6 +259,8 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
             items = [by_id[p.id] for p in items if p.id in by_id]
         ctx = APIContext(request)
         data = [filter_fields(item, fields) for item in serialize_summaries(items, ctx)]
+        if getattr(request, "search_query", None) is not None:
+            add_highlights(items, data, request.search_query)
         return Response({"meta": {"total_count": total}, "items": data})
 
     def detail_view(self, request, pk):

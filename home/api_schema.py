@@ -122,6 +122,19 @@ PAGE_SUMMARY = {
         ),
         "bylines": {"type": "array", "items": STRING},
         "featured": {"type": "boolean"},
+        "highlight": {
+            "type": "object",
+            "description": "Only with `?search=`: the matching words in <mark>, the rest "
+            "HTML-escaped.",
+            "properties": {
+                "title": {"type": "string", "example": "<mark>Cải cách</mark> hành chính"},
+                "snippet": {
+                    "type": "string",
+                    "description": "About 200 characters of the lead and body around the "
+                    "first match.",
+                },
+            },
+        },
     },
 }
 BLOCK = {
@@ -295,8 +308,18 @@ PAGE_FILTERS = [
     _param("published_to", "Publication date on or before (`YYYY-MM-DD` or a date-time)."),
     _param("updated_since", "Pages (re)published since this date-time, for incremental sync."),
     _param("order", "Fields, `-` for descending: `publication_date`, `title`, `id`, ..."),
-    _param("search", "Accent- and case-insensitive full-text search."),
-    _param("search_operator", "`and` or `or`.", {"type": "string", "enum": ["and", "or"]}),
+    _param(
+        "search",
+        "Accent- and case-insensitive full-text search of articles, videos, galleries and "
+        "standard pages (title, then lead, then body; documents linked from the body by "
+        'their title): `cai cach` finds "Cải cách", `hoà` finds "hòa". Best matches '
+        "first unless `order` is given; items get a `highlight`.",
+    ),
+    _param(
+        "search_operator",
+        "`and` (default: every word) or `or` (any word).",
+        {"type": "string", "enum": ["and", "or"]},
+    ),
 ]
 
 
@@ -415,6 +438,44 @@ PATHS = {
         [LIMIT, FIELDS],
         {"200": _json(_listing(PAGE_SUMMARY)), **ERRORS},
     ),
+    "/api/v2/search/autocomplete/": _get(
+        "Titles for the search box, as the reader types",
+        [
+            _param("q", "What was typed so far; the last word matches as a prefix."),
+            _param(
+                "limit",
+                "Suggestions, 1 to 20 (default 8).",
+                {"type": "integer", "minimum": 1, "maximum": 20},
+            ),
+            _param("locale", "Language code, e.g. `vi`."),
+        ],
+        {
+            "200": _json(
+                {
+                    "type": "object",
+                    "required": ["items"],
+                    "properties": {
+                        "items": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["id", "title", "kind", "path", "highlight"],
+                                "properties": {
+                                    "id": INTEGER,
+                                    "title": STRING,
+                                    "kind": STRING,
+                                    "path": STRING,
+                                    "highlight": STRING,
+                                },
+                            },
+                        }
+                    },
+                }
+            ),
+            **ERRORS,
+        },
+        "Accent- and case-insensitive, on titles of public pages only.",
+    ),
     "/api/v2/galleries/latest/": _get(
         "Latest photo galleries (default 6)",
         [LIMIT, FIELDS],
@@ -468,7 +529,8 @@ def openapi_document(request: HttpRequest | None = None) -> dict:
     limit_max = settings.API_LIMIT_MAX
     for path, operation in document["paths"].items():
         for parameter in operation["get"]["parameters"]:
-            if parameter["name"] == "limit":
+            # The listings' limit; autocomplete has its own, fixed maximum.
+            if parameter["name"] == "limit" and parameter["schema"].get("maximum") == 100:
                 parameter["schema"]["maximum"] = (
                     settings.SYNDICATION_CHANGES_LIMIT_MAX
                     if path == "/api/v2/changes/"

@@ -9,3 +9,4 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         from home import api_cache, signals  # noqa: F401  (signal receivers)
+        from home.search import signals as search_signals  # noqa: F401

@@ -16,11 +16,11 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Locale, Page
 
 from home.api_visibility import public_pages
 from home.models import ArticleAuthor, ArticlePage, SectionPage
+from home.search import query as search_query
 
 MAX_ID = 2**62
 
@@ -50,8 +50,10 @@ def parse_bool(parameter: str, value: str) -> bool:
 def parse_moment(parameter: str, value: str, end_of_day: bool = False) -> datetime.datetime:
     """'2022-06-15' (the day in the site's time zone) or '2022-06-15T08:00:00+07:00'."""
     try:
-        moment = parse_datetime(value)
-        day = None if moment else parse_date(value)
+        # Date first: parse_datetime() also accepts a bare date (as midnight), which would
+        # make published_to=2022-06-30 leave out the 30th itself.
+        day = parse_date(value)
+        moment = None if day else parse_datetime(value)
     except ValueError:
         moment = day = None
     if day is not None:
@@ -72,6 +74,15 @@ def _require_field(queryset, parameter: str, field: str) -> None:
         raise BadQueryParameter(
             parameter, _("only applies to page types that have it, e.g. type=article")
         )
+
+
+def _date_field(request, queryset, parameter: str) -> str:
+    """publication_date; for searches over several types (type=article,video), the one
+    stored with each search document."""
+    if "search" in request.GET and queryset.model is Page:
+        return "search_document__publication_date"
+    _require_field(queryset, parameter, "publication_date")
+    return "publication_date"
 
 
 class SectionFilter(BaseFilterBackend):
@@ -137,8 +148,8 @@ class PublishedFromFilter(BaseFilterBackend):
         value = request.GET.get("published_from")
         if value is None:
             return queryset
-        _require_field(queryset, "published_from", "publication_date")
-        return queryset.filter(publication_date__gte=parse_moment("published_from", value))
+        field = _date_field(request, queryset, "published_from")
+        return queryset.filter(**{f"{field}__gte": parse_moment("published_from", value)})
 
 
 class PublishedToFilter(BaseFilterBackend):
@@ -148,9 +159,9 @@ class PublishedToFilter(BaseFilterBackend):
         value = request.GET.get("published_to")
         if value is None:
             return queryset
-        _require_field(queryset, "published_to", "publication_date")
+        field = _date_field(request, queryset, "published_to")
         moment = parse_moment("published_to", value, end_of_day=True)
-        return queryset.filter(publication_date__lte=moment)
+        return queryset.filter(**{f"{field}__lte": moment})
 
 
 class UpdatedSinceFilter(BaseFilterBackend):
@@ -223,7 +234,12 @@ class OrderFilter(BaseFilterBackend):
 
 
 class SearchFilter(BaseFilterBackend):
-    """?search=cải cách&search_operator=and|or. Last: search results cannot be filtered."""
+    """?search=cai cach&search_operator=and|or: accent- and case-insensitive (home.search).
+
+    Runs on the already-filtered public set, so counts and pages hold only public pages.
+    Best matches first, unless ?order= is given. Articles, videos, galleries and standard
+    pages are searched; a document linked from a body is found by its title.
+    """
 
     def filter_queryset(self, request, queryset, view):
         query = request.GET.get("search")
@@ -232,12 +248,8 @@ class SearchFilter(BaseFilterBackend):
         operator = request.GET.get("search_operator")
         if operator not in (None, "and", "or"):
             raise BadQueryParameter("search_operator", _("must be 'and' or 'or'"))
-        order_by_relevance = "order" not in request.GET
-        # The search backend filters only on indexed fields, so restrict by id to the
-        # already-filtered public set.
-        candidates = queryset.model.objects.filter(id__in=Subquery(queryset.values("id")))
-        if not order_by_relevance:
-            candidates = candidates.order_by(*queryset.query.order_by)
-        return get_search_backend().search(
-            query[:200], candidates, operator=operator, order_by_relevance=order_by_relevance
+        parsed = search_query.parse(query, any_term=operator == "or")
+        request.search_query = parsed  # the listing highlights these words
+        return search_query.search_pages(
+            queryset, parsed, order_by_relevance="order" not in request.GET
         )

@@ -8,6 +8,7 @@ from home.models.media_pages import (
     VideoPage,
 )
 from home.models.pages import HomePage, SectionPage, StandardPage
+from home.models.search import SearchDocument
 from home.models.site_settings import SiteSettings
 from home.models.snippets import Author, LinkedWebsite
 
@@ -24,6 +25,7 @@ __all__ = [
     "LinkedWebsite",
     "RelatedArticle",
     "Retraction",
+    "SearchDocument",
     "SectionPage",
     "SiteSettings",
     "StandardPage",

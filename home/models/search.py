@@ -1,0 +1,35 @@
+"""What search matches: one row per searchable page, kept current on publish (home.search)."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """The searchable text of a page's live version.
+
+    ``title``, ``lead`` and ``body`` are the text as published (NFC), which the snippets
+    quote. On PostgreSQL ``vector`` holds them as a weighted tsvector (title A, lead B,
+    body C) built with the ``vietnamese_unaccent`` configuration; SQLite has no such thing,
+    so the ``folded_*`` columns hold the words without diacritics, between spaces
+    (" cai cach hanh chinh "), for LIKE matching.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_document",
+    )
+    title = models.TextField()
+    lead = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    folded_title = models.TextField()
+    folded_lead = models.TextField(blank=True)
+    folded_body = models.TextField(blank=True)
+    # Date filters and recency ordering across page types (articles, videos, galleries).
+    publication_date = models.DateTimeField(null=True)
+    # The GIN index on it is created by migration, on PostgreSQL only.
+    vector = SearchVectorField(null=True)
+
+    def __str__(self) -> str:
+        return self.title

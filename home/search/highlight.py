@@ -1,0 +1,95 @@
+"""Highlighted snippets for search results: the words that matched wrapped in <mark>.
+
+>>> snippet("Cải cách hành chính trong Đảng ủy Khối", ["dang", "uy"], width=60)
+'Cải cách hành chính trong <mark>Đảng</mark> <mark>ủy</mark> Khối'
+
+Matching runs on the folded text (home.search.text.fold_aligned), whose offsets are those of
+the original, so "dang uy" marks "Đảng ủy" as written. Everything else is HTML-escaped.
+"""
+
+import re
+
+from django.utils.html import escape
+
+from home.search.text import fold_aligned
+
+SNIPPET_WIDTH = 200
+ELLIPSIS = "…"
+
+
+def _pattern(terms: list[str], prefix_last: bool) -> re.Pattern | None:
+    if not terms:
+        return None
+    alternatives = [
+        re.escape(t) + (r"\w*" if prefix_last and t == terms[-1] else "") for t in terms
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    out, position = [], 0
+    for start, end in spans:
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def highlight(text: str, terms: list[str], prefix_last: bool = False) -> str:
+    """All of ``text``, escaped, with the matching words marked."""
+    pattern = _pattern(terms, prefix_last)
+    if pattern is None:
+        return escape(text)
+    return _marked(text, [m.span() for m in pattern.finditer(fold_aligned(text))])
+
+
+def snippet(
+    text: str, terms: list[str], width: int = SNIPPET_WIDTH, prefix_last: bool = False
+) -> str:
+    """About ``width`` characters of ``text`` around the first match, escaped and marked.
+
+    Without a match, the beginning of the text (the title may have matched instead).
+    """
+    text = " ".join(text.split())
+    pattern = _pattern(terms, prefix_last)
+    folded = fold_aligned(text)
+    first = pattern.search(folded) if pattern else None
+    start = 0
+    if first and len(text) > width and first.start() > width // 3:
+        start = first.start() - width // 3
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first.start() else start
+    end = start + width
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    window, folded_window = text[start:end], folded[start:end]
+    spans = [m.span() for m in pattern.finditer(folded_window)] if pattern else []
+    return (
+        (ELLIPSIS if start > 0 else "")
+        + _marked(window, spans)
+        + (ELLIPSIS if end < len(text) else "")
+    )
+
+
+def add_highlights(pages: list, items: list[dict], query) -> None:
+    """Give each listing item of a search its ``highlight``, in one query:
+
+    {"title": "<mark>Cải cách</mark> hành chính …", "snippet": "… <mark>cải cách</mark> …"}
+    """
+    from home.models import SearchDocument
+
+    documents = SearchDocument.objects.filter(page_id__in=[p.id for p in pages]).values(
+        "page_id", "title", "lead", "body"
+    )
+    by_page = {d["page_id"]: d for d in documents}
+    for page, item in zip(pages, items, strict=True):
+        document = by_page.get(page.id)
+        if document is None:
+            continue
+        text = f"{document['lead']} {document['body']}"
+        item["highlight"] = {
+            "title": highlight(document["title"], query.terms, query.prefix_last),
+            "snippet": snippet(text, query.terms, prefix_last=query.prefix_last),
+        }

@@ -1,0 +1,117 @@
+"""Keeping ``SearchDocument`` rows current: one per published article, video, gallery and
+standard page, rebuilt from the live version whenever a page is published.
+
+Visibility is not stored here: every search runs on ``home.api_visibility.public_pages``, so
+an unpublished, retracted, expired or restricted page is never found even while its row stays.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
+
+from home.models import ArticlePage, GalleryPage, SearchDocument, StandardPage, VideoPage
+from home.search.text import fold
+from home.vietnamese import nfc
+
+SEARCH_CONFIG = "vietnamese_unaccent"
+# Text fields searched after the lead, by page type.
+BODY_FIELDS: dict[type[Page], tuple[str, ...]] = {
+    ArticlePage: ("body",),
+    VideoPage: ("description",),
+    GalleryPage: (),
+    StandardPage: ("body",),
+}
+SEARCHABLE_MODELS = tuple(BODY_FIELDS)
+
+
+def _stream_text(value) -> list[str]:
+    texts = [str(t) for t in value.stream_block.get_searchable_content(value)]
+    # A document linked from the body is found by its title, as readers know it.
+    for block in value:
+        if block.block_type == "document" and block.value.get("document") is not None:
+            texts.append(block.value["document"].title)
+    return texts
+
+
+def body_text(page: Page) -> str:
+    texts: list[str] = []
+    for name in BODY_FIELDS.get(type(page), ()):
+        field, value = page._meta.get_field(name), getattr(page, name)
+        if isinstance(field, StreamField):
+            texts.extend(_stream_text(value))
+        elif isinstance(field, RichTextField):
+            texts.append(get_text_for_indexing(value or ""))
+        elif value:
+            texts.append(str(value))
+    if isinstance(page, GalleryPage):
+        texts.extend(photo.caption for photo in page.gallery_images.all() if photo.caption)
+    return nfc(" ".join(" ".join(t.split()) for t in texts if t))
+
+
+def document_for(page: Page) -> SearchDocument:
+    title, lead, body = nfc(page.title), nfc(getattr(page, "lead", "") or ""), body_text(page)
+    return SearchDocument(
+        page_id=page.id,
+        title=title,
+        lead=lead,
+        body=body,
+        folded_title=f" {fold(title)} ",
+        folded_lead=f" {fold(lead)} ",
+        folded_body=f" {fold(body)} ",
+        publication_date=getattr(page, "publication_date", None),
+    )
+
+
+def _update_vectors(documents) -> None:
+    if connection.vendor != "postgresql":
+        return
+    documents.update(
+        vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("lead", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+def index_pages(pages: Iterable[Page]) -> int:
+    """Write the documents of ``pages`` (specific instances holding their live content)."""
+    documents = [document_for(p) for p in pages if isinstance(p, SEARCHABLE_MODELS)]
+    if not documents:
+        return 0
+    fields = [
+        f.name for f in SearchDocument._meta.concrete_fields if f.name not in ("page", "vector")
+    ]
+    SearchDocument.objects.bulk_create(
+        documents, update_conflicts=True, unique_fields=["page"], update_fields=fields
+    )
+    _update_vectors(SearchDocument.objects.filter(page_id__in=[d.page_id for d in documents]))
+    return len(documents)
+
+
+def rebuild(batch_size: int = 500, log=None) -> int:
+    """Index every live searchable page again (after an upgrade, or bulk imports)."""
+    done = 0
+    for model in SEARCHABLE_MODELS:
+        queryset = model.objects.live().order_by("id")
+        if model is GalleryPage:
+            queryset = queryset.prefetch_related("gallery_images")
+        last_id = 0
+        while True:
+            batch = list(queryset.filter(id__gt=last_id)[:batch_size])
+            if not batch:
+                break
+            # Pages with a draft on top: the row holds the live content already.
+            done += index_pages(batch)
+            last_id = batch[-1].id
+            if log:
+                log(f"{model.__name__}: {done}")
+    return done
+
+
+def on_page_published(sender, instance: Page, **kwargs) -> None:
+    """page_published: the row now holds the new live content."""
+    if isinstance(instance, SEARCHABLE_MODELS):
+        index_pages([instance])

@@ -1,0 +1,293 @@
+"""Reader search: what readers type finds what editors wrote (issue 7's query table).
+
+Runs on SQLite (folded columns) and on PostgreSQL in CI (the vietnamese_unaccent tsvector).
+"""
+
+import datetime
+import unicodedata
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents import get_document_model
+
+from home.models import GalleryPage, SearchDocument, SectionPage, VideoIndexPage, VideoPage
+from tests.api_support import make_article, paragraph, publish
+
+CCHC = "Cải cách hành chính trong Đảng ủy Khối"
+SALARY = "Cải cách tiền lương: lộ trình đến năm 2030"
+MEDIATION = "Hòa giải ở cơ sở, hoà nhập cộng đồng"
+DIGITAL = "Hội nghị tổng kết năm"
+DOCUMENT_ARTICLE = "Kế hoạch thực hiện Nghị quyết"
+VIDEO = "Video: Đại hội Đảng bộ Khối lần thứ V"
+GALLERY = "Hình ảnh Hội thao truyền thống"
+DRAFT = "Bản nháp về cải cách hành chính"
+
+LONG_QUERY = ("cải cách hành chính " * 60)[:1000]
+
+
+@pytest.fixture
+def corpus(section, gallery_index, home_page, settings, tmp_path) -> dict[str, int]:
+    """A few public pages of each kind, a draft, and a retracted article."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    document = get_document_model()(title="Quy chế làm việc của Ban Chấp hành")
+    document.file.save("quy-che.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    document.save()
+
+    ids = {}
+    ids[CCHC] = make_article(
+        section,
+        CCHC,
+        days_ago=1,
+        lead="Sau hơn một năm triển khai, thủ tục được rút gọn.",
+        body=[paragraph("<p>Văn phòng Đảng ủy đã <b>số hóa</b> hồ sơ.</p>")],
+    ).id
+    ids[SALARY] = make_article(section, SALARY, days_ago=5, lead="Lộ trình cải cách.").id
+    ids[MEDIATION] = make_article(section, MEDIATION, days_ago=2, lead="Tổ hòa giải.").id
+    ids[DIGITAL] = make_article(
+        section,
+        DIGITAL,
+        days_ago=40,
+        lead="Tổng kết công tác năm.",
+        body=[paragraph("<p>Đẩy mạnh chuyển đổi số trong các chi bộ.</p>")],
+    ).id
+    ids[DOCUMENT_ARTICLE] = make_article(
+        section,
+        DOCUMENT_ARTICLE,
+        days_ago=3,
+        body=[("document", {"document": document, "title": ""})],
+    ).id
+    videos = publish(home_page.add_child(instance=VideoIndexPage(title="Video hoạt động")))
+    video = VideoPage(
+        title=VIDEO,
+        lead="Phóng sự về Đại hội.",
+        embed_url="https://www.youtube.com/watch?v=abcdefghijk",
+        publication_date=timezone.now() - datetime.timedelta(days=4),
+    )
+    videos.add_child(instance=video)
+    ids[VIDEO] = publish(video).id
+    publish(gallery_index)
+    gallery = GalleryPage(title=GALLERY, lead="Hội thao chào mừng Đại hội Đảng bộ.")
+    gallery_index.add_child(instance=gallery)
+    ids[GALLERY] = publish(gallery).id
+
+    draft = make_article(section, DRAFT)
+    draft.unpublish()
+    retracted = make_article(section, "Bài đã gỡ về cải cách hành chính")
+    retracted.unpublish()
+    return ids
+
+
+def _search(api, query: str, **params) -> dict:
+    response = api.get("/api/v2/pages/", {"search": query, **params})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def _titles(api, query: str, **params) -> set[str]:
+    return {item["title"] for item in _search(api, query, **params)["items"]}
+
+
+NFD_CCHC = unicodedata.normalize("NFD", "cải cách hành chính")
+
+QUERY_TABLE = [
+    ("cai cach hanh chinh", {CCHC}),
+    ("CẢI CÁCH HÀNH CHÍNH", {CCHC}),
+    ("cải cách", {CCHC, SALARY}),
+    ("Cải CÁCH hành Chính", {CCHC}),
+    (NFD_CCHC, {CCHC}),
+    ("  cai   cach\thanh \n chinh  ", {CCHC}),
+    ("“cải cách”, hành chính!", {CCHC}),
+    ("dang uy", {CCHC}),
+    ("Đảng ủy", {CCHC}),
+    ("đảng uỷ", {CCHC}),
+    ("ĐẢNG ỦY KHỐI", {CCHC}),
+    ("uỷ", {CCHC}),
+    ("ủy", {CCHC}),
+    ("hòa giải", {MEDIATION}),
+    ("hoà giải", {MEDIATION}),
+    ("hoa nhap", {MEDIATION}),
+    ("hòa nhập", {MEDIATION}),
+    ("chuyen doi so", {DIGITAL}),
+    ("quy che lam viec", {DOCUMENT_ARTICLE}),
+    ("dai hoi dang bo", {VIDEO, GALLERY}),
+    ("hoi thao", {GALLERY}),
+    ("2030", {SALARY}),
+    ("ban nhap", set()),
+    ("gỡ", set()),
+    ("cai cach xyz", set()),
+    (LONG_QUERY, {CCHC}),
+    ("'; DROP TABLE home_searchdocument; --", set()),
+    ("cải cách' OR 1=1 --", set()),
+    ("<script>alert('cải cách')</script>", set()),
+    ("%_%", set()),
+    ("!!! ??? ...", set()),
+    ("", set()),
+    ("\u200b\u0301", set()),
+]
+
+
+def test_search_query_table(api, corpus):
+    # One test over the whole table: building the corpus dominates the run time.
+    wrong = {
+        query: found
+        for query, expected in QUERY_TABLE
+        if (found := _titles(api, query)) != expected
+    }
+
+    assert wrong == {}
+
+
+def test_search_count_holds_only_public_pages(api, corpus):
+    result = _search(api, "cai cach hanh chinh")
+
+    assert result["meta"]["total_count"] == 1
+    assert (
+        SearchDocument.objects.filter(folded_title__contains=" cai cach hanh chinh ").count() >= 2
+    )
+
+
+def test_search_title_match_ranks_above_lead_and_body_matches(api, corpus, section):
+    body_only = make_article(
+        section, "Tin văn phòng", body=[paragraph("<p>Đại hội Đảng bộ họp trù bị.</p>")]
+    )
+    ranked = [
+        item["title"] for item in _search(api, "dai hoi", type="article,video,gallery")["items"]
+    ]
+
+    # The video has the words in its title, the gallery in its lead, the article in its body.
+    assert ranked == [VIDEO, GALLERY, body_only.title]
+
+
+def test_search_snippet_marks_words_as_written(api, corpus):
+    item = _search(api, "dang uy so hoa")["items"][0]
+
+    assert item["highlight"]["title"] == (
+        "Cải cách hành chính trong <mark>Đảng</mark> <mark>ủy</mark> Khối"
+    )
+    assert (
+        "<mark>Đảng</mark> <mark>ủy</mark> đã <mark>số hóa</mark>"
+        not in item["highlight"]["snippet"]
+    )
+    assert (
+        "<mark>Đảng</mark> <mark>ủy</mark> đã <mark>số</mark> <mark>hóa</mark>"
+        in (item["highlight"]["snippet"])
+    )
+
+
+def test_search_snippet_escapes_html_in_query_and_text(api, corpus):
+    item = _search(api, "<b>cai cach</b>", search_operator="or")["items"][0]
+
+    assert "<b>" not in item["highlight"]["title"]
+    assert "<script" not in item["highlight"]["snippet"]
+
+
+def test_search_filters_by_section_type_and_dates(api, corpus, home_page):
+    other = publish(home_page.add_child(instance=SectionPage(title="Đoàn thể")))
+    make_article(other, "Cải cách ở Đoàn thể")
+
+    assert _titles(api, "cai cach", section=other.id) == {"Cải cách ở Đoàn thể"}
+    assert _titles(api, "dai hoi", type="video") == {VIDEO}
+    assert _titles(api, "dai hoi", type="gallery") == {GALLERY}
+    assert _titles(api, "cai cach", type="article") == {CCHC, SALARY, "Cải cách ở Đoàn thể"}
+    day = (timezone.localtime() - datetime.timedelta(days=5)).date().isoformat()
+    assert _titles(api, "cai cach", published_to=day) == {SALARY}
+    since = (timezone.localtime() - datetime.timedelta(days=4)).date().isoformat()
+    assert _titles(api, "dai hoi", type="video,gallery", published_from=since) == {VIDEO, GALLERY}
+    until = (timezone.localtime() - datetime.timedelta(days=1)).date().isoformat()
+    assert _titles(api, "dai hoi", type="video,gallery", published_to=until) == {VIDEO}
+
+
+def test_search_pages_through_results(api, corpus):
+    first = _search(api, "cai cach", limit=1)
+    second = _search(api, "cai cach", limit=1, offset=1)
+
+    assert first["meta"]["total_count"] == second["meta"]["total_count"] == 2
+    assert {first["items"][0]["title"], second["items"][0]["title"]} == {CCHC, SALARY}
+
+
+def test_search_operator_or_finds_either_word(api, corpus):
+    assert _titles(api, "tiền lương, thao", search_operator="or") == {SALARY, GALLERY}
+    assert _titles(api, "tiền lương, thao") == set()
+
+
+def test_search_respects_order_parameter(api, corpus):
+    titles = [
+        i["title"]
+        for i in _search(api, "cai cach", type="article", order="publication_date")["items"]
+    ]
+
+    assert titles == [SALARY, CCHC]
+
+
+def test_search_finds_new_version_after_republish(api, corpus, section):
+    article = section.get_children().get(id=corpus[MEDIATION]).specific
+    article.title = "Tổ hòa giải được khen thưởng"
+    publish(article)
+
+    assert _titles(api, "khen thuong") == {"Tổ hòa giải được khen thưởng"}
+    assert _titles(api, "hoa nhap") == set()
+
+
+def test_search_unpublished_page_disappears(api, corpus, section):
+    section.get_children().get(id=corpus[SALARY]).specific.unpublish()
+
+    assert _titles(api, "cai cach") == {CCHC}
+
+
+def test_search_queries_are_bounded(api, corpus, django_assert_max_num_queries):
+    with django_assert_max_num_queries(14):
+        _search(api, "cai cach", limit=20)
+
+
+AUTOCOMPLETE_TABLE = [
+    ("cai ca", {CCHC, SALARY}),
+    ("cải cách hành", [CCHC]),
+    ("Dang u", [CCHC]),
+    ("ĐẢNG Ủ", [CCHC]),
+    ("hoa gi", [MEDIATION]),
+    ("hoà", {MEDIATION, DOCUMENT_ARTICLE}),  # "hoà", and "hoạch" as a word being typed
+    ("to hoa giai", []),  # in a lead only: autocomplete offers titles
+    ("", []),
+    ("'; --", []),
+]
+
+
+def _suggestions(api, query: str) -> list[str]:
+    response = api.get("/api/v2/search/autocomplete/", {"q": query})
+    assert response.status_code == 200, response.content
+    return [item["title"] for item in response.json()["items"]]
+
+
+def test_autocomplete_table(api, corpus):
+    wrong = {
+        query: found
+        for query, expected in AUTOCOMPLETE_TABLE
+        if (found := _suggestions(api, query)) != expected
+        and not (isinstance(expected, set) and set(found) == expected)
+    }
+
+    assert wrong == {}
+
+
+def test_autocomplete_item_shape(api, corpus):
+    item = api.get("/api/v2/search/autocomplete/", {"q": "cai cach h"}).json()["items"][0]
+
+    assert item["id"] == corpus[CCHC]
+    assert item["kind"] == "article"
+    assert item["path"] == "/tin-tuc-su-kien/cai-cach-hanh-chinh-trong-dang-uy-khoi/"
+    assert item["highlight"].startswith("<mark>Cải</mark> <mark>cách</mark> <mark>hành</mark>")
+
+
+def test_autocomplete_bad_parameters_are_400(api, corpus):
+    assert api.get("/api/v2/search/autocomplete/", {"q": "x", "limit": "0"}).status_code == 400
+    assert api.get("/api/v2/search/autocomplete/", {"q": "x", "foo": "1"}).status_code == 400
+    response = api.get("/api/v2/search/autocomplete/", {"q": "x", "locale": "fr"})
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "locale"
