@@ -236,6 +236,9 @@ def _cached(feed: Feed):
             response = HttpResponse(content, content_type=content_type)
         else:
             response = feed(request, section_path=section_path)
+            # Django's Feed sets Last-Modified to the newest item's date, which a retraction
+            # does not move; the condition decorator sets ours (see _last_modified) instead.
+            del response["Last-Modified"]
             cache.set(key, (response["Content-Type"], response.content), settings.API_CACHE_SECONDS)
         response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
         return response

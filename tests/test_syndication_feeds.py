@@ -108,6 +108,7 @@ def test_feed_conditional_get_answers_304_until_something_changes(client, articl
     first = client.get("/feeds/rss/")
     etag, last_modified = first["ETag"], first["Last-Modified"]
     assert client.get("/feeds/rss/", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    assert client.get("/feeds/rss/", HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    second = client.get("/feeds/rss/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert second.status_code == 304
     retraction.retract(articles[1], board_member, "Sai")
     assert client.get("/feeds/rss/", HTTP_IF_NONE_MATCH=etag).status_code == 200

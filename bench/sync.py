@@ -1,0 +1,163 @@
+"""Benchmark of the change feed: a portal's full initial sync and an incremental sync.
+
+    .venv/bin/python bench/sync.py                  # 100,000 articles, 1,000 changes
+    .venv/bin/python bench/sync.py --n 10000 --changes 500 --limit 500
+
+Seeds N articles in bulk (bench/api.py's seeder) into a fresh PostgreSQL database, then, in
+one process through Django's test client (the app's cost, without network): syncs a
+consumer from no cursor (the snapshot: every public page in the API's detail shape), makes
+CHANGES real changes with Wagtail (republish 80 %, unpublish 10 %, retract 10 %; each
+records its event in its transaction), and syncs again from the stored cursor. Prints time,
+items/s and queries per item. Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+
+def environment(args) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.db}",
+        DJANGO_SETTINGS_MODULE="cms.settings.base",
+        SECRET_KEY="bench-only",
+        DJANGO_DEBUG="0",
+        SECURE_COOKIES="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        CMS_BASE_URL="http://127.0.0.1",
+        VAR_DIR=args.var,
+        LOG_LEVEL="WARNING",
+        SYNDICATION_RATE_LIMIT="1000000",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def sync(client, key: str, cursor: str | None, limit: int) -> tuple[str, int, int]:
+    """Run a consumer to the end of the feed; (cursor, items, requests)."""
+    items = requests = 0
+    while True:
+        params = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        response = client.get("/api/v2/changes/", params, HTTP_AUTHORIZATION=f"Bearer {key}")
+        assert response.status_code == 200, response.content[:300]
+        data = response.json()
+        items += len(data["items"])
+        requests += 1
+        cursor = data["next_cursor"]
+        if not data["has_more"]:
+            return cursor, items, requests
+
+
+def measure(args) -> None:
+    """Runs inside Django, on the seeded database."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from home import retraction
+    from home.models import ArticlePage
+    from syndication.models import APIKey, ChangeEvent
+    from tests.syndication_support import make_api_key
+
+    APIKey.objects.all().delete()
+    key = make_api_key("bench")[1]
+    client = Client(HTTP_HOST="127.0.0.1")
+
+    queries = [0]
+
+    def count(execute, sql, params, many, context):
+        queries[0] += 1
+        return execute(sql, params, many, context)
+
+    started = time.perf_counter()
+    with connection.execute_wrapper(count):
+        cursor, items, requests = sync(client, key, None, args.limit)
+    elapsed = time.perf_counter() - started
+    print(
+        f"full sync:        {items} items in {requests} requests, {elapsed:.1f} s, "
+        f"{items / elapsed:.0f} items/s, {queries[0] / max(items, 1):.1f} queries/item",
+        flush=True,
+    )
+
+    board = get_user_model().objects.filter(is_superuser=True).first()
+    if board is None:
+        board = get_user_model().objects.create_superuser("bench", "b@example.com", "x")
+    ids = list(
+        ArticlePage.objects.filter(live=True)
+        .order_by("-id")
+        .values_list("id", flat=True)[: args.changes]
+    )
+    before = ChangeEvent.objects.count()
+    started = time.perf_counter()
+    for i, page_id in enumerate(ids):
+        article = ArticlePage.objects.get(id=page_id)
+        if i % 10 == 8:
+            article.unpublish()
+        elif i % 10 == 9:
+            retraction.retract(article, board, "Sai số liệu")
+        else:
+            article.title = f"{article.title} (cập nhật)"
+            article.save_revision().publish()
+    made = time.perf_counter() - started
+    events = ChangeEvent.objects.count() - before
+    print(f"changes made:     {len(ids)} changes, {events} events, {made:.1f} s", flush=True)
+
+    queries[0] = 0
+    started = time.perf_counter()
+    with connection.execute_wrapper(count):
+        cursor, items, requests = sync(client, key, cursor, args.limit)
+    elapsed = time.perf_counter() - started
+    print(
+        f"incremental sync: {items} items in {requests} requests, {elapsed:.2f} s, "
+        f"{items / elapsed:.0f} items/s, {queries[0] / max(items, 1):.1f} queries/item",
+        flush=True,
+    )
+
+
+def run(cmd: list[str], env: dict) -> str:
+    result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=100_000, help="articles to seed")
+    parser.add_argument("--changes", type=int, default=1000, help="changes to sync")
+    parser.add_argument("--limit", type=int, default=500, help="items per request")
+    parser.add_argument("--db", default="bench_sync")
+    parser.add_argument("--var", default="/tmp/bench_sync_var")
+    parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._measure:
+        measure(args)
+        return
+    env = environment(args)
+    for sql in (f"DROP DATABASE IF EXISTS {args.db}", f"CREATE DATABASE {args.db}"):
+        run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], env)
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    print(run([PYTHON, "bench/api.py", "--_seed", str(args.n)], env).splitlines()[0], flush=True)
+    subprocess.run(
+        [PYTHON, "bench/sync.py", "--_measure", "--limit", str(args.limit)]
+        + ["--changes", str(args.changes)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+
+
+if __name__ == "__main__":
+    main()
