@@ -40,9 +40,12 @@ def environment(args) -> dict:
     return env
 
 
-def sync(client, key: str, cursor: str | None, limit: int) -> tuple[str, int, int]:
+def sync(
+    client, key: str, cursor: str | None, limit: int, progress: int = 0
+) -> tuple[str, int, int]:
     """Run a consumer to the end of the feed; (cursor, items, requests)."""
     items = requests = 0
+    progress_started = time.perf_counter()
     while True:
         params = {"limit": limit}
         if cursor:
@@ -52,6 +55,9 @@ def sync(client, key: str, cursor: str | None, limit: int) -> tuple[str, int, in
         data = response.json()
         items += len(data["items"])
         requests += 1
+        if progress and requests % progress == 0:
+            elapsed = time.perf_counter() - progress_started
+            print(f"  … {items} items, {elapsed:.0f} s, {items / elapsed:.0f} items/s", flush=True)
         cursor = data["next_cursor"]
         if not data["has_more"]:
             return cursor, items, requests
@@ -83,7 +89,7 @@ def measure(args) -> None:
 
     started = time.perf_counter()
     with connection.execute_wrapper(count):
-        cursor, items, requests = sync(client, key, None, args.limit)
+        cursor, items, requests = sync(client, key, None, args.limit, progress=10)
     elapsed = time.perf_counter() - started
     print(
         f"full sync:        {items} items in {requests} requests, {elapsed:.1f} s, "
@@ -140,16 +146,21 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=500, help="items per request")
     parser.add_argument("--db", default="bench_sync")
     parser.add_argument("--var", default="/tmp/bench_sync_var")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure on the database seeded by a previous run"
+    )
     parser.add_argument("--_measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._measure:
         measure(args)
         return
     env = environment(args)
-    for sql in (f"DROP DATABASE IF EXISTS {args.db}", f"CREATE DATABASE {args.db}"):
-        run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], env)
-    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-    print(run([PYTHON, "bench/api.py", "--_seed", str(args.n)], env).splitlines()[0], flush=True)
+    if not args.reuse:
+        for sql in (f"DROP DATABASE IF EXISTS {args.db}", f"CREATE DATABASE {args.db}"):
+            run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], env)
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        seeded = run([PYTHON, "bench/api.py", "--_seed", str(args.n)], env)
+        print(seeded.splitlines()[0], flush=True)
     subprocess.run(
         [PYTHON, "bench/sync.py", "--_measure", "--limit", str(args.limit)]
         + ["--changes", str(args.changes)],

@@ -170,3 +170,31 @@ def test_changes_responses_are_never_cached_for_keyless_requests(api, section, p
     make_article(section, "Tin")
     assert api.get("/api/v2/changes/", HTTP_AUTHORIZATION=f"Bearer {portal_key}").status_code == 200
     assert api.get("/api/v2/changes/").status_code == 401
+
+
+def test_changes_first_publication_of_a_translation_is_translated(section):
+    from wagtail.models import Locale
+
+    article = ArticlePage(title="Hội nghị", live=False)
+    section.add_child(instance=article)
+    publish(article)
+    english = Locale.objects.create(language_code="en")
+    section.copy_for_translation(english, copy_parents=True)
+    translation = article.copy_for_translation(english)
+    publish(translation)
+    event = ChangeEvent.objects.filter(page_id=translation.id).last()
+    assert event.event_type == "translated"
+    assert event.locale == "en"
+
+
+def test_changes_tombstones_cost_constant_queries(
+    api, section, portal_key, board_member, django_assert_max_num_queries
+):
+    articles = [make_article(section, f"Tin {i}") for i in range(12)]
+    mirror = PortalMirror(api, portal_key)
+    mirror.sync()
+    for article in articles:
+        retraction.retract(article, board_member, "Sai")
+    with django_assert_max_num_queries(12):
+        data = mirror.get(mirror.cursor).json()
+    assert [item["type"] for item in data["items"]] == ["retracted"] * 12
