@@ -66,7 +66,10 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+# Module scope: the servers and the browser stop when the browser tests are done. Playwright's
+# sync API keeps an event loop running in the main thread, which later asyncio.run() calls
+# would trip over.
+@pytest.fixture(scope="module")
 def stack(tmp_path_factory) -> Iterator[dict[str, str]]:
     """{"cms": "http://127.0.0.1:port", "frontend": "http://127.0.0.1:port"}, demo loaded."""
     require_chromium()
@@ -114,7 +117,7 @@ def stack(tmp_path_factory) -> Iterator[dict[str, str]]:
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(stack):
     from playwright.sync_api import sync_playwright
 
