@@ -158,3 +158,78 @@ def test_frontend_retracted_article_is_gone_once_the_api_max_age_has_passed():
     response = client.get(ARTICLE["path"])
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.text
+
+
+def media_page(kind: str, path: str, **fields) -> dict:
+    return {
+        **{k: v for k, v in ARTICLE.items() if k not in ("body", "tags", "authors")},
+        "id": 40,
+        "kind": kind,
+        "path": path,
+        "thumbnail": {
+            "url": "http://cms/p.webp",
+            "fallback_url": "http://cms/p.jpg",
+            "width": 480,
+            "height": 270,
+            "alt": "Khung hình",
+        },
+        **fields,
+    }
+
+
+def test_frontend_uploaded_video_has_a_player_with_poster_and_captions():
+    video = media_page(
+        "video",
+        "/video/le-ky-niem/",
+        video={
+            "file_url": "http://cms/media/v.mp4",
+            "captions_url": "http://cms/media/v.vtt",
+            "embed_url": None,
+            "duration_seconds": 348,
+            "description": "",
+        },
+    )
+    html = client_for(stub_cms({video["path"]: video})).get(video["path"]).text
+    assert re.search(r'<video controls preload="none"[^>]* poster="http://cms/p.jpg"', html)
+    assert '<track kind="captions" src="http://cms/media/v.vtt" srclang="vi"' in html
+    assert "5:48" in html
+
+
+def test_frontend_youtube_video_loads_nothing_from_youtube_until_clicked():
+    video = media_page(
+        "video",
+        "/video/so-ket/",
+        video={
+            "file_url": None,
+            "captions_url": None,
+            "duration_seconds": None,
+            "embed_url": "https://www.youtube.com/watch?v=Zb6yF1cJd9U",
+            "description": "",
+        },
+    )
+    html = client_for(stub_cms({video["path"]: video})).get(video["path"]).text
+    assert 'data-embed-src="https://www.youtube-nocookie.com/embed/Zb6yF1cJd9U?autoplay=1"' in html
+    assert "<iframe" not in html
+    # Without JavaScript the reader still gets to the video.
+    assert 'href="https://www.youtube.com/watch?v=Zb6yF1cJd9U"' in html
+
+
+def test_frontend_gallery_links_every_photo_for_readers_without_javascript():
+    photos = [
+        {
+            "src": f"http://cms/{n}.jpg",
+            "width": 960,
+            "height": 640,
+            "alt": f"Ảnh {n}",
+            "caption": f"Chú thích {n}",
+            "credit": "",
+            "avif": [],
+            "srcset": [{"url": f"http://cms/{n}-1600.webp", "width": 1600, "height": 1067}],
+        }
+        for n in range(3)
+    ]
+    gallery = media_page("gallery", "/anh/hien-mau/", photos=photos)
+    html = client_for(stub_cms({gallery["path"]: gallery})).get(gallery["path"]).text
+    for n in range(3):
+        assert f'<a href="http://cms/{n}-1600.webp"' in html
+        assert f"<figcaption>Chú thích {n}" in html
