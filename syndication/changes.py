@@ -102,7 +102,8 @@ def event_items(request: HttpRequest, events: list[ChangeEvent]) -> list[dict]:
     """Feed items for these events, each page as it is now (``None`` if not public now)."""
     ctx = APIContext(request)
     wanted = {e.page_id for e in events if e.event_type not in ChangeEvent.REMOVALS}
-    pages = public_pages(request).in_bulk(wanted) if wanted else {}
+    # specific(): one query per page type for the batch, not one per page.
+    pages = public_pages(request).specific().in_bulk(wanted) if wanted else {}
     return [_item(ctx, request, event, pages.get(event.page_id)) for event in events]
 
 
@@ -130,7 +131,12 @@ def read(request: HttpRequest, cursor: Cursor | None, limit: int) -> dict:
 
 def _read_snapshot(request: HttpRequest, cursor: Cursor, limit: int) -> dict:
     ctx = APIContext(request)
-    pages = list(public_pages(request).filter(id__gt=cursor.after_page).order_by("id")[: limit + 1])
+    pages = list(
+        public_pages(request)
+        .filter(id__gt=cursor.after_page)
+        .order_by("id")
+        .specific()[: limit + 1]
+    )
     more_pages = len(pages) > limit
     pages = pages[:limit]
     items = [

@@ -178,7 +178,7 @@ def test_changes_first_publication_of_a_translation_is_translated(section):
     article = ArticlePage(title="Hội nghị", live=False)
     section.add_child(instance=article)
     publish(article)
-    english = Locale.objects.create(language_code="en")
+    english, _created = Locale.objects.get_or_create(language_code="en")
     section.copy_for_translation(english, copy_parents=True)
     translation = article.copy_for_translation(english)
     publish(translation)
