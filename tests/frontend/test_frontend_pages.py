@@ -233,3 +233,26 @@ def test_frontend_gallery_links_every_photo_for_readers_without_javascript():
     for n in range(3):
         assert f'<a href="http://cms/{n}-1600.webp"' in html
         assert f"<figcaption>Chú thích {n}" in html
+
+
+def test_frontend_search_shows_the_matched_words_marked():
+    hit = {
+        **ARTICLE,
+        "highlight": {
+            "title": "<mark>Cải cách</mark> hành chính trong Đảng ủy Khối",
+            "snippet": "… phần mềm giúp <mark>cải cách</mark> thủ tục …",
+        },
+    }
+
+    def handler(request):
+        if request.url.path == "/api/v2/pages/" and "search" in request.url.params:
+            assert request.url.params["search"] == "cai cach"
+            return httpx.Response(200, json={"meta": {"total_count": 1}, "items": [hit]})
+        return stub_cms()(request)
+
+    response = client_for(handler).get("/tim-kiem/?q=cai+cach")
+    assert (
+        '<a href="/tin-tuc/cai-cach-hanh-chinh/"><mark>Cải cách</mark> hành chính' in response.text
+    )
+    assert "giúp <mark>cải cách</mark> thủ tục" in response.text
+    assert "1 kết quả" in response.text
