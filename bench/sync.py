@@ -161,6 +161,8 @@ def main() -> None:
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
         seeded = run([PYTHON, "bench/api.py", "--_seed", str(args.n)], env)
         print(seeded.splitlines()[0], flush=True)
+        # Bulk inserts leave the planner's statistics empty; autovacuum would catch up later.
+        run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", args.db, "-qc", "ANALYZE"], env)
     subprocess.run(
         [PYTHON, "bench/sync.py", "--_measure", "--limit", str(args.limit)]
         + ["--changes", str(args.changes)],
