@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -33,4 +34,5 @@ if settings.MEDIA_URL.startswith("/"):
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Vietnamese pages at the root, English ones under /en/ (home/i18n.py).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

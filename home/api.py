@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 from home import filters
-from home.api_visibility import get_scope, public_pages
+from home.api_visibility import get_scope, is_default_language, public_pages
 from home.filters import BadQueryParameter, parse_id
 from home.models import (
     ArticlePage,
@@ -59,6 +59,7 @@ DETAIL_FIELDS = SUMMARY_FIELDS + (
     "video",
     "photos",
     "subsections",
+    "translations",
 )
 # Stock Wagtail field names that live in "meta" here; asking for them is not an error.
 META_FIELD_NAMES = (
@@ -275,10 +276,16 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         self.check_query_parameters(self.known_query_parameters | {"html_path", "id"})
         if "html_path" in request.GET:
             components = [c for c in request.GET["html_path"].split("/") if c]
-            url_paths = [
-                root.url_path + "".join(f"{c}/" for c in components)
-                for root in get_scope(request).roots
-            ]
+            # '/en/news/x/' is in the English tree, '/tin-tuc/x/' in the Vietnamese one.
+            roots = get_scope(request).roots
+            by_language = {
+                r.language_code: r for r in roots if not is_default_language(r.language_code)
+            }
+            if components and components[0] in by_language:
+                roots = (by_language[components.pop(0)],)
+            else:
+                roots = tuple(r for r in roots if is_default_language(r.language_code)) or roots
+            url_paths = [root.url_path + "".join(f"{c}/" for c in components) for root in roots]
             page = public_pages(request).filter(url_path__in=url_paths).order_by("path").first()
         elif "id" in request.GET:
             page = public_pages(request).filter(id=parse_id("id", request.GET["id"])).first()

@@ -199,6 +199,21 @@ PAGE_DETAIL = {
         },
         "photos": {"type": "array", "items": IMAGE},
         "subsections": {"type": "array", "items": PAGE_LINK},
+        "translations": {
+            "type": "array",
+            "description": "The page in the other languages readers may see (language switch).",
+            "items": {
+                "type": "object",
+                "required": ["locale", "id", "title", "path", "html_url"],
+                "properties": {
+                    "locale": {"type": "string", "example": "en"},
+                    "id": INTEGER,
+                    "title": STRING,
+                    "path": {"type": "string", "example": "/en/news/administrative-reform/"},
+                    "html_url": URL,
+                },
+            },
+        },
     },
 }
 
@@ -299,7 +314,7 @@ PAGE_FILTERS = [
     ),
     _param("child_of", "Children of a page id, or `root`."),
     _param("descendant_of", "The branch under a page id, or `root`."),
-    _param("locale", "Language code, e.g. `vi`."),
+    _param("locale", "Language code: `vi` (the default) or `en`."),
     _param("section", "A section id or slug: its articles and those of its subsections."),
     _param("tag", "A tag slug; several, comma-separated, must all be present."),
     _param("author", "An author id.", {"type": "integer", "minimum": 1}),

@@ -19,6 +19,10 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from home.api_cache import current_generation
 
 
+def is_default_language(language_code: str) -> bool:
+    return language_code in ("", settings.LANGUAGE_CODE)
+
+
 @dataclass(frozen=True)
 class SiteRoot:
     path: str  # tree path of the root page (or of one of its translations)
@@ -37,10 +41,14 @@ class SiteScope:
     locales: dict[int, str]  # Locale id -> language code
 
     def frontend_path(self, url_path: str) -> str:
-        """'/trang-chu/tin-tuc/bai-viet/' -> '/tin-tuc/bai-viet/' (the path the frontend routes)."""
+        """'/trang-chu/tin-tuc/bai-viet/' -> '/tin-tuc/bai-viet/' (the path the frontend routes).
+
+        Pages of other languages get theirs in front: '/en/news/article/'.
+        """
         for root in self.roots:
             if url_path.startswith(root.url_path):
-                return "/" + url_path[len(root.url_path) :]
+                prefix = "" if is_default_language(root.language_code) else f"/{root.language_code}"
+                return f"{prefix}/{url_path[len(root.url_path) :]}"
         return url_path
 
     def public_q(self) -> Q:
@@ -55,7 +63,10 @@ class SiteScope:
         )
         for path in self.restricted_paths:
             q &= ~Q(path__startswith=path)
-        return q
+        # wagtail-localize puts aliases of the Vietnamese pages above a translated page;
+        # outside Vietnamese they are untranslated content (home/i18n.py).
+        default_locales = [i for i, code in self.locales.items() if is_default_language(code)]
+        return q & (Q(alias_of__isnull=True) | Q(locale_id__in=default_locales))
 
 
 def _compute_scope(request: HttpRequest) -> SiteScope | None:

@@ -8,5 +8,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self) -> None:
-        from home import api_cache, signals  # noqa: F401  (signal receivers)
+        # Signal receivers; i18n registers the serve hook.
+        from home import api_cache, i18n, signals  # noqa: F401
         from home.search import signals as search_signals  # noqa: F401

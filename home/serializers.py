@@ -312,6 +312,7 @@ def serialize_page_detail(page: Page, request: HttpRequest, ctx: APIContext | No
 
     data = serialize_summary(page, ctx)
     data["breadcrumbs"] = _breadcrumbs(page, ctx)
+    data["translations"] = _translations(page, ctx)
     data["seo"] = _seo(page, ctx, data)
     if body is not None:
         ctx.preload_rich_text(
@@ -348,6 +349,32 @@ def serialize_page_detail(page: Page, request: HttpRequest, ctx: APIContext | No
         ).order_by("path")
         data["subsections"] = [ctx.page_link(p) for p in children.only("id", "title", "url_path")]
     return data
+
+
+def _translations(page: Page, ctx: APIContext) -> list[dict]:
+    """The same page in the other languages readers may see, for the language switch:
+    [{"locale": "en", "id": 57, "title": "Administrative reform…", "path": "/en/news/…",
+      "html_url": "https://tin.example.vn/en/news/…"}]"""
+    if page.pk is None:
+        return []
+    others = (
+        Page.objects.filter(ctx.scope.public_q(), translation_key=page.translation_key)
+        .exclude(id=page.id)
+        .values_list("id", "title", "url_path", "locale_id")
+    )
+    items = []
+    for page_id, title, url_path, locale_id in others:
+        path = ctx.scope.frontend_path(url_path)
+        items.append(
+            {
+                "locale": ctx.scope.locales.get(locale_id),
+                "id": page_id,
+                "title": title,
+                "path": path,
+                "html_url": ctx.scope.public_base_url + path,
+            }
+        )
+    return sorted(items, key=lambda item: item["locale"] or "")
 
 
 def _video(page: VideoPage, ctx: APIContext) -> dict:
