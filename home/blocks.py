@@ -8,6 +8,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
+from media_library.alt_text import alt_text_error, has_alt_text
+
 
 def _api(context: dict | None):
     """The reader API's per-request helper (home.serializers.APIContext), when serializing."""
@@ -39,6 +41,14 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image with caption")
         template = "components/streamfield/blocks/captioned_image_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        # Alt text is needed to publish (accessibility rules), not to save a draft.
+        if image is not None and not self.is_deferred_validation and not has_alt_text(image):
+            raise blocks.StructBlockValidationError(block_errors={"image": alt_text_error(image)})
+        return value
 
     def get_api_representation(self, value, context=None):
         """{"id": 7, "src": ".../x.width-960.jpg", "width": 960, "height": 640,

@@ -2,16 +2,31 @@
 
 The image and document models are swapped in from the first migration
 (WAGTAILIMAGES_IMAGE_MODEL / WAGTAILDOCS_DOCUMENT_MODEL); changing them later is painful.
+Storage keys are ASCII made from the file name ("Đại hội.jpg" -> "dai-hoi.jpg") while the
+title keeps the original; see media_library.storage for where files live.
 """
 
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import CollectionMember
 from wagtail.search import index
+
+from media_library.storage import get_document_storage, upload_path
+
+
+def document_upload_to(instance: "CustomDocument", filename: str) -> str:
+    return upload_path("documents", filename)
+
+
+def video_upload_to(instance: "Video", filename: str) -> str:
+    return upload_path("videos", filename)
+
+
+def captions_upload_to(instance: "Video", filename: str) -> str:
+    return upload_path("videos/captions", filename)
 
 
 class CustomImage(AbstractImage):
@@ -42,6 +57,9 @@ class CustomImage(AbstractImage):
     def default_alt_text(self) -> str:
         return self.alt_text or super().default_alt_text
 
+    def get_upload_to(self, filename: str) -> str:
+        return upload_path("original_images", filename)
+
 
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
@@ -53,6 +71,10 @@ class CustomRendition(AbstractRendition):
 class CustomDocument(AbstractDocument):
     """An attached document: a decision, a plan, a report."""
 
+    # Wagtail's field, kept out of the public media storage (see media_library.storage).
+    file = models.FileField(
+        _("file"), upload_to=document_upload_to, storage=get_document_storage, max_length=255
+    )
     description = models.TextField(_("description"), blank=True)
 
     admin_form_fields = Document.admin_form_fields + ("description",)
@@ -64,28 +86,29 @@ class CustomDocument(AbstractDocument):
 
 
 class Video(CollectionMember, index.Indexed, models.Model):
-    """An uploaded activity video file (MP4 or WebM) with optional WebVTT captions."""
+    """An uploaded activity video file (MP4 or WebM) with optional WebVTT captions.
+
+    Content and size are checked on upload (media_library.forms.VideoForm); the file goes to
+    the default (public) storage in a stream, never read into memory whole.
+    """
 
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(
         _("file"),
-        upload_to="videos",
+        upload_to=video_upload_to,
+        max_length=255,
         validators=[FileExtensionValidator(["mp4", "webm"])],
+        help_text=_("MP4 or WebM."),
     )
     captions = models.FileField(
         _("captions (WebVTT)"),
-        upload_to="videos/captions",
+        upload_to=captions_upload_to,
+        max_length=255,
         blank=True,
         validators=[FileExtensionValidator(["vtt"])],
     )
+    file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("file"),
-        FieldPanel("captions"),
-        FieldPanel("collection"),
-    ]
 
     search_fields = CollectionMember.search_fields + [
         index.SearchField("title"),
@@ -99,3 +122,12 @@ class Video(CollectionMember, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if self.file and self.file_size is None:
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def content_type(self) -> str:
+        return "video/webm" if self.file.name.lower().endswith(".webm") else "video/mp4"

@@ -80,3 +80,8 @@ def image(db):
     from tests.api_support import make_image
 
     return make_image("Ảnh hội nghị")
+
+
+# Media storages for tests (local disk in a temporary folder; a loopback S3 server, moto):
+# tests/media_support.py.
+from tests.media_support import disk_storage, s3, s3_server  # noqa: E402, F401

@@ -261,11 +261,46 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Documents live outside MEDIA_ROOT: the app streams them after its permission checks.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # A str: Wagtail hands storage.deconstruct() to a task, whose arguments are JSON.
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# With a bucket named, originals, renditions, videos and documents go to S3-compatible
+# object storage (AWS S3, MinIO, ...) instead. Keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, read by boto3 itself (or from an instance role).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    from media_library.storage import s3_client_config, s3_storages, s3_transfer_config
+
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    STORAGES.update(
+        s3_storages(
+            AWS_STORAGE_BUCKET_NAME,
+            endpoint_url=AWS_S3_ENDPOINT_URL,
+            region=os.environ.get("AWS_S3_REGION_NAME") or None,
+            custom_domain=os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        )
+    )
+    AWS_S3_CLIENT_CONFIG = s3_client_config(AWS_S3_ENDPOINT_URL)
+    AWS_S3_TRANSFER_CONFIG = s3_transfer_config()
+
+MB = 1024 * 1024
+# Upload limits. Uploads above 2.5 MB are spooled to FILE_UPLOAD_TEMP_DIR (the system's
+# temporary directory by default), never held in memory.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "30")) * MB
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "50000000"))
+VIDEO_MAX_UPLOAD_SIZE = int(os.environ.get("VIDEO_MAX_UPLOAD_MB", "1024")) * MB
+DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "50")) * MB
+FILE_UPLOAD_TEMP_DIR = os.environ.get("FILE_UPLOAD_TEMP_DIR") or None
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -292,6 +327,13 @@ WAGTAILDOCS_DOCUMENT_MODEL = "media_library.CustomDocument"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
+# Media library (media_library/): uploads are sniffed, cleaned and stored by these forms.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]  # no SVG
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_library.forms.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_library.forms.SafeDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# YouTube and Facebook players built from the address, without calling the providers.
+WAGTAILEMBEDS_FINDERS = [{"class": "media_library.embeds.VideoEmbedFinder"}]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",

@@ -11,6 +11,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from home.text_fields import compose_text_fields
 from home.vietnamese import date_line, slugify_vi
+from media_library.alt_text import AltTextFormMixin
 
 
 def unique_child_slug(parent: Page, base_slug: str, page: Page | None = None) -> str:
@@ -22,11 +23,12 @@ def unique_child_slug(parent: Page, base_slug: str, page: Page | None = None) ->
     return candidate
 
 
-class BasePageForm(WagtailAdminPageForm):
+class BasePageForm(AltTextFormMixin, WagtailAdminPageForm):
     """The slug may be left empty: it is then made from the title on the server.
 
     The admin's JavaScript fills the slug as the title is typed; this keeps the rule
     (ASCII, đ -> d, unique among siblings) when it does not run or was cleared.
+    Cover images and gallery photos need alt text to publish (media_library.alt_text).
     """
 
     def __init__(self, *args, **kwargs) -> None:

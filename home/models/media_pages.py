@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models.base import BasePage, DatedMixin, ListingFieldsMixin
+from media_library.embeds import validate_video_url
 
 
 class VideoIndexPage(BasePage):
@@ -83,6 +84,10 @@ class VideoPage(DatedMixin, ListingFieldsMixin, BasePage):
         if bool(self.video_id) == bool(self.embed_url):
             message = _("Choose an uploaded video or give an embed address, not both.")
             raise ValidationError({"video": message, "embed_url": message})
+        try:
+            validate_video_url(self.embed_url)
+        except ValidationError as error:
+            raise ValidationError({"embed_url": error}) from error
 
 
 class GalleryIndexPage(BasePage):
