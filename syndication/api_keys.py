@@ -68,7 +68,8 @@ def retry_after(api_key: APIKey) -> int | None:
     window = settings.SYNDICATION_RATE_WINDOW
     now = time.time()
     bucket = int(now // window)
-    counter = f"syndication:rate:{api_key.pk}:{bucket}"
+    # The digest, not the row id: ids can be reused after a database restore.
+    counter = f"syndication:rate:{api_key.digest[:20]}:{bucket}"
     cache.add(counter, 0, timeout=window + 1)
     try:
         count = cache.incr(counter)
