@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 from home import filters
-from home.api_visibility import get_scope, is_default_language, public_pages
+from home.api_visibility import get_scope, is_default_language, public_page, public_pages
 from home.filters import BadQueryParameter, parse_id
 from home.models import (
     ArticlePage,
@@ -267,10 +267,11 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
     def detail_view(self, request, pk):
         self.check_query_parameters()
         fields = self.chosen_fields(DETAIL_FIELDS, DETAIL_FIELDS)
-        page = public_pages(request).filter(id=pk).specific().first()
+        page = public_page(request, pk)
         if page is None:
             raise Http404(_("No page with this id."))
-        return Response(filter_fields(serialize_page_detail(page, request), fields))
+        data = serialize_page_detail(page, request, cache_body=True)
+        return Response(filter_fields(data, fields))
 
     def find_view(self, request):
         self.check_query_parameters(self.known_query_parameters | {"html_path", "id"})

@@ -16,10 +16,14 @@ A page (``serialize_page_detail``) adds body, breadcrumbs, SEO fields and, by ty
 authors, related articles, previous/next in the section, video and gallery photos.
 """
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.html import escape
 from wagtail.documents import get_document_model
@@ -27,6 +31,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import extract_attrs
 
+from home.api_cache import current_generation
 from home.api_visibility import SiteScope, get_scope
 from home.models import (
     ArticleAuthor,
@@ -85,6 +90,8 @@ class APIContext:
         self.scope = scope or get_scope(request)
         self.base_url = f"{request.scheme}://{request.get_host()}"
         self._link_targets: dict[tuple[str, str], str | None] = {}
+        # Public pages by tree path, loaded by ``prepare_summaries`` (sections, breadcrumbs).
+        self.public_by_path: dict[str, Page] = {}
 
     def absolute(self, url: str) -> str:
         return url if "://" in url else self.base_url + url
@@ -167,11 +174,14 @@ def _meta(page: Page, ctx: APIContext, path: str) -> dict:
     }
 
 
-def prepare_summaries(pages: list[Page], ctx: APIContext, extra_images=(), extra_specs=()):
+def prepare_summaries(
+    pages: list[Page], ctx: APIContext, extra_images=(), extra_specs=(), extra_paths=()
+):
     """Load what summaries show for all ``pages`` at once: covers, renditions, bylines, sections.
 
-    Returns the sections by page id. ``extra_images`` get their renditions for
-    ``extra_specs`` in the same query (a detail's body images).
+    ``extra_images`` get their renditions for ``extra_specs`` in the same query (a detail's
+    body images); the public pages at ``extra_paths`` (a detail's breadcrumbs) are loaded
+    with the sections into ``ctx.public_by_path``.
     """
     image_ids = {p.cover_image_id for p in pages if getattr(p, "cover_image_id", None)}
     images = get_image_model().objects.in_bulk(image_ids) if image_ids else {}
@@ -183,20 +193,28 @@ def prepare_summaries(pages: list[Page], ctx: APIContext, extra_images=(), extra
         SUMMARY_SPECS + tuple(extra_specs),
     )
     article_ids = [p.id for p in pages if isinstance(p, ArticlePage)]
-    bylines = defaultdict(list)
+    author_links = defaultdict(list)
     if article_ids:
         links = ArticleAuthor.objects.filter(page_id__in=article_ids).select_related("author")
         for link in links.order_by("page_id", "sort_order"):
-            bylines[link.page_id].append(link.byline)
+            author_links[link.page_id].append(link)
     for page in pages:
-        page._api_bylines = bylines.get(page.id, [])
+        # Kept for a detail's "authors", which would otherwise query them again.
+        page._api_author_links = author_links.get(page.id, [])
+        page._api_bylines = [link.byline for link in page._api_author_links]
     parent_paths = {p.path[: -Page.steplen] for p in pages if isinstance(p, ArticlePage)}
-    sections = {}
-    if parent_paths:
-        parents = Page.objects.filter(ctx.scope.public_q(), path__in=parent_paths)
-        sections = {p.path: p for p in parents.only("id", "title", "url_path", "path")}
+    paths = (parent_paths | set(extra_paths)) - set(ctx.public_by_path)
+    if paths:
+        found = Page.objects.filter(ctx.scope.public_q(), path__in=paths)
+        ctx.public_by_path.update(
+            (p.path, p) for p in found.only("id", "title", "url_path", "path")
+        )
     for page in pages:
-        parent = sections.get(page.path[: -Page.steplen]) if isinstance(page, ArticlePage) else None
+        parent = (
+            ctx.public_by_path.get(page.path[: -Page.steplen])
+            if isinstance(page, ArticlePage)
+            else None
+        )
         page._api_section = ctx.page_link(parent) if parent else None
 
 
@@ -243,25 +261,42 @@ def _neighbours(page: Page, ctx: APIContext) -> tuple[Page | None, Page | None]:
     siblings = _summary_queryset(type(page), ctx).filter(
         path__startswith=page.path[: -Page.steplen], depth=page.depth
     )
-    key = (page.publication_date, page.id)
-    earlier = siblings.filter(publication_date__lt=key[0]) | siblings.filter(
-        publication_date=key[0], id__lt=key[1]
+    date, pk = page.publication_date, page.id
+    # The redundant bound on the date alone lets PostgreSQL walk the publication_date index
+    # from this article and stop at the first public sibling, instead of reading the whole
+    # section; the OR only breaks ties.
+    earlier = siblings.filter(
+        Q(publication_date__lt=date) | Q(publication_date=date, id__lt=pk),
+        publication_date__lte=date,
     )
-    later = siblings.filter(publication_date__gt=key[0]) | siblings.filter(
-        publication_date=key[0], id__gt=key[1]
+    later = siblings.filter(
+        Q(publication_date__gt=date) | Q(publication_date=date, id__gt=pk),
+        publication_date__gte=date,
     )
     previous = earlier.order_by("-publication_date", "-id").first()
     following = later.order_by("publication_date", "id").first()
     return previous, following
 
 
-def _breadcrumbs(page: Page, ctx: APIContext) -> list[dict]:
+def _breadcrumb_paths(page: Page, ctx: APIContext) -> list[str]:
+    """Tree paths from the site root down to the page's parent."""
     root = next((r for r in ctx.scope.roots if page.path.startswith(r.path)), None)
     if root is None:
         return []
-    paths = [page.path[:end] for end in range(len(root.path), len(page.path), Page.steplen)]
-    ancestors = Page.objects.filter(ctx.scope.public_q(), path__in=paths).order_by("path")
-    return [ctx.page_link(p) for p in ancestors.only("id", "title", "url_path")]
+    return [page.path[:end] for end in range(len(root.path), len(page.path), Page.steplen)]
+
+
+def _breadcrumbs(page: Page, ctx: APIContext) -> list[dict]:
+    """The public ancestors; ``prepare_summaries`` loaded them (``extra_paths``)."""
+    paths = _breadcrumb_paths(page, ctx)
+    return [ctx.page_link(ctx.public_by_path[p]) for p in paths if p in ctx.public_by_path]
+
+
+def _author_links(page: ArticlePage):
+    """The links ``prepare_summaries`` loaded, unless the page holds its own (a preview)."""
+    if "article_authors" in getattr(page, "_cluster_related_objects", {}):
+        return page.article_authors.select_related("author").order_by("sort_order")
+    return page._api_author_links
 
 
 def _body_images(body) -> list:
@@ -272,17 +307,33 @@ def _body_images(body) -> list:
     return images
 
 
-def serialize_page_detail(page: Page, request: HttpRequest, ctx: APIContext | None = None) -> dict:
+def _body_cache_key(page: Page, ctx: APIContext) -> str:
+    """Where the rendered body of the page's live revision is kept.
+
+    The body also shows other objects (images, their renditions, linked pages and
+    documents), which change without a new revision of this page; any such change moves
+    the API cache generation, and with it this key.
+    """
+    site = hashlib.blake2b(ctx.base_url.encode(), digest_size=8).hexdigest()
+    return f"api:body:{current_generation()}:{site}:{page.id}:{page.live_revision_id}"
+
+
+def serialize_page_detail(
+    page: Page, request: HttpRequest, ctx: APIContext | None = None, cache_body: bool = False
+) -> dict:
     """The full JSON of one page, as ``GET /api/v2/pages/<id>/`` returns it.
 
     Usable on any page object, e.g. a draft for preview: the page itself is not checked
     for being public, but everything it links to (related articles, neighbours,
-    breadcrumbs, rich-text links) is.
+    breadcrumbs, rich-text links) is. ``cache_body`` (live pages only, never a draft):
+    reuse the body rendered for the same live revision, site and cache generation.
     """
     page = page.specific
     ctx = ctx or APIContext(request)
     body = getattr(page, "body", None)
-    body_images = _body_images(body) if body is not None else []
+    body_key = _body_cache_key(page, ctx) if cache_body and body is not None else None
+    body_data = cache.get(body_key) if body_key else None
+    body_images = _body_images(body) if body is not None and body_data is None else []
     related, previous, following = [], None, None
     if isinstance(page, ArticlePage):
         related_ids = list(
@@ -300,25 +351,29 @@ def serialize_page_detail(page: Page, request: HttpRequest, ctx: APIContext | No
     if isinstance(page, GalleryPage):
         gallery = list(page.gallery_images.select_related("image").order_by("sort_order"))
     summaries = [page] + related + [p for p in (previous, following) if p]
-    extra_images = body_images + [photo.image for photo in gallery]
+    # The page's own cover is loaded with the other summaries' covers, Open Graph card
+    # included.
     prepare_summaries(
         summaries,
         ctx,
-        extra_images=extra_images + ([page.cover_image] if page.cover_image_id else [])
-        if hasattr(page, "cover_image_id")
-        else extra_images,
+        extra_images=body_images + [photo.image for photo in gallery],
         extra_specs=(*srcset_specs(), OPEN_GRAPH_SPEC),
+        extra_paths=_breadcrumb_paths(page, ctx),
     )
 
     data = serialize_summary(page, ctx)
     data["breadcrumbs"] = _breadcrumbs(page, ctx)
     data["translations"] = _translations(page, ctx)
     data["seo"] = _seo(page, ctx, data)
-    if body is not None:
+    if body is not None and body_data is None:
         ctx.preload_rich_text(
             child.value.source for child in body if child.block_type == "paragraph"
         )
-        data["body"] = body.stream_block.get_api_representation(body, context={"api": ctx})
+        body_data = body.stream_block.get_api_representation(body, context={"api": ctx})
+        if body_key:
+            cache.set(body_key, body_data, settings.API_CACHE_SECONDS)
+    if body is not None:
+        data["body"] = body_data
     for field in ("intro", "source"):
         if hasattr(page, field):
             data[field] = getattr(page, field)
@@ -326,7 +381,7 @@ def serialize_page_detail(page: Page, request: HttpRequest, ctx: APIContext | No
         data["tags"] = [{"name": t.name, "slug": t.slug} for t in page.tags.all()]
         data["authors"] = [
             {"id": link.author_id, "name": link.author.name, "position": link.position}
-            for link in page.article_authors.select_related("author").order_by("sort_order")
+            for link in _author_links(page)
         ]
         data["related"] = [serialize_summary(p, ctx) for p in related]
     if previous is not None or following is not None or isinstance(page, ArticlePage):
