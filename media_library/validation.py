@@ -10,7 +10,7 @@ from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile, File
+from django.core.files.base import File
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, JpegImagePlugin
@@ -85,7 +85,8 @@ def clean_image(file: File) -> File:
         raise image_bomb_error() from error
     except (OSError, ValueError, SyntaxError, EOFError) as error:
         raise ValidationError(IMAGE_BROKEN, code="image_broken") from error
-    return ContentFile(output.getvalue(), name=file.name)
+    output.seek(0)
+    return File(output, name=file.name)
 
 
 def _save_without_metadata(
@@ -117,7 +118,8 @@ def _save_without_metadata(
         image.seek(0)
         image.save(output, image_format, save_all=True, **params)
     else:
-        ImageOps.exif_transpose(image).save(output, image_format, **params)
+        ImageOps.exif_transpose(image, in_place=True)  # no copy of the pixels
+        image.save(output, image_format, **params)
 
 
 def image_bomb_error() -> ValidationError:
