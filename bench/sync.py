@@ -167,7 +167,8 @@ def main() -> None:
     if not args.reuse:
         for sql in (f"DROP DATABASE IF EXISTS {args.db}", f"CREATE DATABASE {args.db}"):
             run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], env)
-        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    if not args.reuse:
         seeded = run([PYTHON, "bench/api.py", "--_seed", str(args.n)], env)
         print(seeded.splitlines()[0], flush=True)
         # Bulk inserts leave the planner's statistics empty; autovacuum would catch up later.
