@@ -233,6 +233,7 @@ class GalleryUploadForm(forms.Form):
 
     def __init__(self, *args, collections=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["collection"].queryset = Collection.objects.filter(
-            id__in=[c.id for c in collections]
-        )
+        ids = [c.id for c in collections]
+        self.fields["collection"].queryset = Collection.objects.filter(id__in=ids)
+        # With a single collection the field is a hidden input holding it.
+        self.fields["collection"].initial = ids[0] if ids else None

@@ -1,5 +1,7 @@
 """Galleries: many photos uploaded at once, appended in order to a draft, captions later."""
 
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from wagtail.images import get_image_model
@@ -100,3 +102,13 @@ def test_gallery_edit_page_offers_the_upload(client, section_editor, gallery):
     response = client.get(f"/admin/pages/{gallery.id}/edit/")
 
     assert upload_url(gallery) in response.content.decode()
+
+
+def test_gallery_upload_form_holds_the_only_collection(client, section_editor, gallery):
+    client.force_login(section_editor)
+
+    response = client.get(upload_url(gallery))
+
+    assert response.status_code == 200
+    assert 'name="collection" value="1"' in response.content.decode()
+    assert re.search(r'<input[^>]*name="images"[^>]*multiple', response.content.decode())
