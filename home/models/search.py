@@ -9,9 +9,9 @@ class SearchDocument(models.Model):
 
     ``title``, ``lead`` and ``body`` are the text as published (NFC), which the snippets
     quote. On PostgreSQL ``vector`` holds them as a weighted tsvector (title A, lead B,
-    body C) built with the ``vietnamese_unaccent`` configuration; SQLite has no such thing,
-    so the ``folded_*`` columns hold the words without diacritics, between spaces
-    (" cai cach hanh chinh "), for LIKE matching.
+    body C) built with the ``vietnamese_unaccent`` configuration, which searches match;
+    SQLite has no such thing, so the ``folded_*`` columns hold the words without
+    diacritics, between spaces (" cai cach hanh chinh "), for LIKE matching.
     """
 
     page = models.OneToOneField(
@@ -30,6 +30,9 @@ class SearchDocument(models.Model):
     publication_date = models.DateTimeField(null=True)
     # The GIN index on it is created by migration, on PostgreSQL only.
     vector = SearchVectorField(null=True)
+    # Title (A) and lead (B) only, for ranking: small enough to stay in the row, where
+    # ranking on ``vector`` would decompress every matching body (body matches rank last).
+    rank_vector = SearchVectorField(null=True)
 
     def __str__(self) -> str:
         return self.title

@@ -69,10 +69,12 @@ def document_for(page: Page) -> SearchDocument:
 def _update_vectors(documents) -> None:
     if connection.vendor != "postgresql":
         return
+    title_and_lead = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "lead", weight="B", config=SEARCH_CONFIG
+    )
     documents.update(
-        vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("lead", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+        vector=title_and_lead + SearchVector("body", weight="C", config=SEARCH_CONFIG),
+        rank_vector=title_and_lead,
     )
 
 
@@ -82,7 +84,9 @@ def index_pages(pages: Iterable[Page]) -> int:
     if not documents:
         return 0
     fields = [
-        f.name for f in SearchDocument._meta.concrete_fields if f.name not in ("page", "vector")
+        f.name
+        for f in SearchDocument._meta.concrete_fields
+        if f.name not in ("page", "vector", "rank_vector")
     ]
     SearchDocument.objects.bulk_create(
         documents, update_conflicts=True, unique_fields=["page"], update_fields=fields

@@ -5,8 +5,9 @@ filtered by section, type, locale and dates; search only narrows and orders it, 
 and pages never include anything else.
 
 PostgreSQL: ``vector @@ to_tsquery('vietnamese_unaccent', 'cai & cach')``, served by a GIN
-index, ranked by ts_rank with title > lead > body. SQLite (the embedded default, for the
-demo): LIKE on the folded columns, ranked by where the words were found.
+index, ranked by ts_rank on the title (A) and lead (B); body-only matches rank last.
+SQLite (the embedded default, for the demo): LIKE on the folded columns, ranked by where
+the words were found.
 """
 
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ def _postgresql(queryset: QuerySet, query: ParsedQuery, title_only: bool) -> Que
         query.tsquery("A" if title_only else ""), config=SEARCH_CONFIG, search_type="raw"
     )
     return queryset.filter(search_document__vector=ts_query).annotate(
-        search_rank=SearchRank(F("search_document__vector"), ts_query)
+        search_rank=SearchRank(F("search_document__rank_vector"), ts_query)
     )
 
 
