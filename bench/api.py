@@ -44,8 +44,12 @@ def environment(args, response_cache: bool) -> dict:
     return env
 
 
-def seed(n: int) -> None:
-    """Runs inside Django: the tree is built with bulk inserts, not page.save()."""
+def seed(n: int, texts=None) -> list:
+    """Runs inside Django: the tree is built with bulk inserts, not page.save().
+
+    ``texts(i)`` may give article i's (title, lead, body HTML); bench/search.py varies them.
+    Returns the pages created.
+    """
     import datetime
     import io
     import uuid
@@ -101,9 +105,12 @@ def seed(n: int) -> None:
         step = i // len(sections) + 1
         slug = f"tin-{i}"
         published = now - datetime.timedelta(minutes=i)
+        title = f"Bài viết số {i} về cải cách hành chính và chuyển đổi số trong Đảng"
+        if texts is not None:
+            title = texts(i)[0]
         pages.append(
             Page(
-                title=f"Bài viết số {i} về cải cách hành chính và chuyển đổi số trong Đảng",
+                title=title,
                 draft_title=f"Bài {i}",
                 slug=slug,
                 content_type=content_type,
@@ -128,11 +135,13 @@ def seed(n: int) -> None:
     placeholders = ", ".join(["%s"] * (len(fields) + 1))
     rows = []
     for i, page in enumerate(pages):
-        body = [paragraph]
+        body = [paragraph] if texts is None else [("paragraph", RichText(texts(i)[2]))]
         if i == 0:  # the detail measured: 10 images in its body
             body += [("image", {"image": img, "caption": "", "credit": ""}) for img in images[:10]]
         article = ArticlePage(
-            lead="Sapo của bài viết, một đoạn ngắn tóm tắt nội dung chính.",
+            lead=texts(i)[1]
+            if texts is not None
+            else "Sapo của bài viết, một đoạn ngắn tóm tắt nội dung chính.",
             cover_image=images[i % len(images)],
             body=body,
             featured=i % 10 == 0,
@@ -165,6 +174,7 @@ def seed(n: int) -> None:
         cursor.execute("ANALYZE")
     print(f"seeded {n} articles in {time.perf_counter() - started:.1f} s", flush=True)
     print(f"DETAIL_ID={pages[0].id}", flush=True)
+    return pages
 
 
 def run(cmd: list[str], env: dict, **kwargs) -> str:
