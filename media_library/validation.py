@@ -56,6 +56,16 @@ def looks_like_svg(name: str, head: bytes) -> bool:
     return text.startswith((b"<?xml", b"<svg", b"<!doctype svg")) or b"<svg" in text
 
 
+def refuse_above(file: File, max_size: int, message, code: str) -> None:
+    """A size limit; the message has ``%(size)s`` and ``%(max)s``."""
+    if file.size > max_size:
+        raise ValidationError(
+            message,
+            code=code,
+            params={"size": filesizeformat(file.size), "max": filesizeformat(max_size)},
+        )
+
+
 # --- Images -------------------------------------------------------------------
 
 
@@ -134,13 +144,7 @@ def image_bomb_error() -> ValidationError:
 
 def validate_video_file(file: File) -> None:
     """MP4 (ISO base media, not a still image) or WebM (EBML with a webm doctype), by content."""
-    max_size = settings.VIDEO_MAX_UPLOAD_SIZE
-    if file.size > max_size:
-        raise ValidationError(
-            VIDEO_TOO_LARGE,
-            code="video_too_large",
-            params={"size": filesizeformat(file.size), "max": filesizeformat(max_size)},
-        )
+    refuse_above(file, settings.VIDEO_MAX_UPLOAD_SIZE, VIDEO_TOO_LARGE, "video_too_large")
     head = read_head(file, 64)
     extension = file.name.rsplit(".", 1)[-1].lower()
     is_mp4 = head[4:8] == b"ftyp" and head[8:12] not in _IMAGE_BRANDS
@@ -150,12 +154,7 @@ def validate_video_file(file: File) -> None:
 
 
 def validate_captions_file(file: File) -> None:
-    if file.size > CAPTIONS_MAX_SIZE:
-        raise ValidationError(
-            CAPTIONS_TOO_LARGE,
-            code="captions_too_large",
-            params={"size": filesizeformat(file.size), "max": filesizeformat(CAPTIONS_MAX_SIZE)},
-        )
+    refuse_above(file, CAPTIONS_MAX_SIZE, CAPTIONS_TOO_LARGE, "captions_too_large")
     file.seek(0)
     content = file.read()
     file.seek(0)
@@ -212,13 +211,7 @@ def document_matches_extension(file: File, extension: str) -> bool:
 
 
 def validate_document_file(file: File) -> None:
-    max_size = settings.DOCUMENT_MAX_UPLOAD_SIZE
-    if file.size > max_size:
-        raise ValidationError(
-            DOCUMENT_TOO_LARGE,
-            code="document_too_large",
-            params={"size": filesizeformat(file.size), "max": filesizeformat(max_size)},
-        )
+    refuse_above(file, settings.DOCUMENT_MAX_UPLOAD_SIZE, DOCUMENT_TOO_LARGE, "document_too_large")
     extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
     # An extension outside WAGTAILDOCS_EXTENSIONS is refused by Wagtail's own check.
     if extension in settings.WAGTAILDOCS_EXTENSIONS and not document_matches_extension(

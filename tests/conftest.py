@@ -84,4 +84,4 @@ def image(db):
 
 # Media storages for tests (local disk in a temporary folder; a loopback S3 server, moto):
 # tests/media_support.py.
-from tests.media_support import disk_storage, s3, s3_server  # noqa: E402, F401
+from tests.media_support import disk_storage, s3, s3_server, uploader  # noqa: E402, F401

@@ -90,6 +90,13 @@ def disk_storage(settings, tmp_path):
     return tmp_path
 
 
+@pytest.fixture
+def uploader(client, contributor):
+    """A client logged in as a contributor (cộng tác viên), who may upload media."""
+    client.force_login(contributor)
+    return client
+
+
 # --- Sample files ---------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 from home.models import ArticlePage
 from tests.media_support import PDF_BYTES, docx_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("disk_storage")]
 
 Document = get_document_model()
 
@@ -19,17 +19,6 @@ def post_document(client, name: str, content: bytes) -> dict:
     )
     assert response.status_code == 200
     return response.json()
-
-
-@pytest.fixture(autouse=True)
-def _on_disk(disk_storage):
-    return disk_storage
-
-
-@pytest.fixture
-def uploader(client, contributor):
-    client.force_login(contributor)
-    return client
 
 
 @pytest.mark.parametrize(

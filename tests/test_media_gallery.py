@@ -9,14 +9,9 @@ from wagtail.images import get_image_model
 from home.models import GalleryImage, GalleryPage
 from tests.media_support import SVG_WITH_SCRIPT, jpeg_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("disk_storage")]
 
 CustomImage = get_image_model()
-
-
-@pytest.fixture(autouse=True)
-def _on_disk(disk_storage):
-    return disk_storage
 
 
 @pytest.fixture

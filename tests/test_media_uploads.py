@@ -44,12 +44,6 @@ def post_multiple(client, name: str, content: bytes, title: str | None = None) -
     return response.json()
 
 
-@pytest.fixture
-def uploader(client, contributor):
-    client.force_login(contributor)
-    return client
-
-
 NOT_AN_IMAGE = vi(forms.ImageField.default_error_messages["invalid_image"])
 REFUSALS = [
     # (case, file name, content, the message's start)

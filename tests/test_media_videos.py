@@ -10,20 +10,9 @@ from media_library.embeds import parse_video_url
 from media_library.models import Video
 from tests.media_support import WEBM_HEAD, jpeg_bytes, mp4_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("disk_storage")]
 
 ADD_URL = "/admin/snippets/media_library/video/add/"
-
-
-@pytest.fixture(autouse=True)
-def _on_disk(disk_storage):
-    return disk_storage
-
-
-@pytest.fixture
-def uploader(client, contributor):
-    client.force_login(contributor)
-    return client
 
 
 def post_video(client, name: str, content: bytes, captions=None):
