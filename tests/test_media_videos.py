@@ -153,3 +153,15 @@ def test_video_page_refuses_non_video_embed_address(home_page):
     with pytest.raises(ValidationError) as error:
         index.add_child(instance=VideoPage(title="Video", embed_url="https://vimeo.com/123"))
     assert "embed_url" in error.value.message_dict
+
+
+def test_video_admin_pages_render(uploader):
+    post_video(uploader, "hoi-nghi.mp4", mp4_bytes())
+    video = Video.objects.get()
+
+    add = uploader.get(ADD_URL)
+    edit = uploader.get(f"/admin/snippets/media_library/video/edit/{video.id}/")
+    listing = uploader.get("/admin/snippets/media_library/video/")
+
+    assert add.status_code == edit.status_code == listing.status_code == 200
+    assert 'type="file"' in add.content.decode() and video.title in listing.content.decode()
