@@ -6,8 +6,7 @@
 ['cai', 'cach', 'b', 'hoa', 'b']
 
 "hoà" and "hòa", "uỷ" and "ủy" differ only in where the tone mark sits, so both fold to the
-same word. ``fold_aligned`` keeps one character per character, so that a match found in the
-folded text is at the same offsets in the original (the snippets rely on it).
+same word. ``accent_insensitive_pattern`` goes the other way, for highlighting.
 """
 
 import re
@@ -34,26 +33,33 @@ def _fold_char(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
-# Latin, Latin Extended and Vietnamese letters, precomputed: str.translate is C-fast.
-_ALIGNED_TABLE = {
-    code: _fold_char(chr(code))
-    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00))
-    if _fold_char(chr(code)) != chr(code)
-}
-_ALIGNED_TABLE[0x0130] = "i"  # 'İ'.lower() has two characters
+# Every Latin letter (Latin-1, Latin Extended, Vietnamese) by the ASCII letter it folds to:
+# "a" -> "aàáảãạăằắẳẵặâầấẩẫậAÀÁ…", "d" -> "dđDĐ".
+_VARIANTS: dict[str, str] = {}
+for _code in (
+    *range(0x41, 0x5B),
+    *range(0x61, 0x7B),
+    *range(0x00C0, 0x0250),
+    *range(0x1E00, 0x1F00),
+):
+    _folded = _fold_char(chr(_code))
+    if _folded.isascii() and _folded.isalpha():
+        _VARIANTS[_folded] = _VARIANTS.get(_folded, "") + chr(_code)
+
+
+@lru_cache(maxsize=1024)
+def accent_insensitive_pattern(term: str) -> str:
+    """A regular expression matching ``term`` (folded) as written with any diacritics and
+    case: 'dang' -> '[dđDĐ][aàá…][nN…][gG…]'. It runs on the original text, so matches
+    are where the reader sees them."""
+    return "".join(
+        f"[{re.escape(_VARIANTS[char])}]" if char in _VARIANTS else re.escape(char) for char in term
+    )
 
 
 def fold(text: str) -> str:
     """Words of ``text`` without diacritics, lower case, separated by single spaces."""
     return " ".join(_WORD.findall(strip_diacritics(nfc(text)).lower()))
-
-
-def fold_aligned(text: str) -> str:
-    """``text`` (NFC) folded character by character: same length, same offsets."""
-    folded = text.translate(_ALIGNED_TABLE).lower()
-    if len(folded) != len(text):  # characters outside the table whose lower case grows
-        folded = "".join(_fold_char(char) for char in text)
-    return folded
 
 
 def query_terms(query: str) -> list[str]:
