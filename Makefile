@@ -45,11 +45,11 @@ run: export FRONTEND_URL ?= http://$(HOST):$(FRONTEND_PORT)
 
 run: demo
 	@echo
-	@echo "  CMS admin:  http://$(HOST):$(PORT)/admin/"
-	@echo "  Site:       http://$(HOST):$(PORT)/"
-	@echo "  Reader frontend: http://$(HOST):$(FRONTEND_PORT)/  (frontend/, fed by the API)"
-	@echo "  Logins:     admin, phongvien, bientapvien, truongban, quantri  (password: demo-2026)"
-	@echo "  Scheduled publishing and expiry run every minute (manage.py run_scheduler)."
+	@echo "  Reader site: http://$(HOST):$(FRONTEND_PORT)/  (frontend/, fed only by the API)"
+	@echo "  CMS admin:   http://$(HOST):$(PORT)/admin/"
+	@echo "  API docs:    http://$(HOST):$(PORT)/api/v2/docs/"
+	@echo "  Logins:      admin, phongvien, bientapvien, truongban, quantri  (password: demo-2026)"
+	@echo "  Scheduled publishing, expiry and webhooks run in the background (manage.py run_scheduler)."
 	@echo
 	@$(PYTHON) manage.py run_scheduler & scheduler=$$!; \
 		CMS_API_URL=$${CMS_API_URL:-http://$(HOST):$(PORT)/api/v2} .venv/bin/uvicorn \
