@@ -160,7 +160,7 @@ def test_changes_cursor_older_than_history_is_410(api, section, portal_key):
         "/api/v2/changes/", {"cursor": stale}, HTTP_AUTHORIZATION=f"Bearer {portal_key}"
     )
     assert response.status_code == 410
-    assert "snapshot" in response.json()["message"]
+    assert "bản chụp đầy đủ" in response.json()["message"]  # "a full snapshot", in Vietnamese
     mirror = PortalMirror(api, portal_key)
     mirror.sync()
     assert set(mirror.pages) == _public_ids(api)

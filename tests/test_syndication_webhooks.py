@@ -165,5 +165,5 @@ def test_webhooks_delivery_checks_address_again_and_refuses_rebinding(
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == WebhookDelivery.PENDING
     assert delivery.last_status_code is None
-    assert "private" in delivery.last_error
+    assert "mạng nội bộ" in delivery.last_error  # "private network", in Vietnamese
     assert portal.applied == [] and portal.refused == 0
