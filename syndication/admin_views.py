@@ -47,8 +47,13 @@ class APIKeyEditView(EditView):
         return instance
 
 
-def can_manage_webhooks(user) -> bool:
-    return user.has_perm("syndication.change_webhooksubscription")
+def can_see_deliveries(user) -> bool:
+    """Site administrators (Quản trị) and superusers; editors do not."""
+    return user.has_perm("syndication.view_webhookdelivery")
+
+
+def can_redeliver(user) -> bool:
+    return user.has_perm("syndication.change_webhookdelivery")
 
 
 class DeliveryLogView(WagtailAdminTemplateMixin, TemplateView):
@@ -59,7 +64,7 @@ class DeliveryLogView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "resubmit"
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_manage_webhooks(request.user):
+        if not can_see_deliveries(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -73,13 +78,14 @@ class DeliveryLogView(WagtailAdminTemplateMixin, TemplateView):
             deliveries=deliveries.order_by("-id")[:DELIVERY_LOG_SIZE],
             statuses=WebhookDelivery.STATUSES,
             status=status,
+            can_redeliver=can_redeliver(self.request.user),
         )
         return context
 
 
 @require_POST
 def redeliver(request, delivery_id: int):
-    if not can_manage_webhooks(request.user):
+    if not can_redeliver(request.user):
         raise PermissionDenied
     delivery = get_object_or_404(WebhookDelivery, pk=delivery_id)
     webhooks.redeliver(delivery)

@@ -1,5 +1,6 @@
 """Syndication in the admin (Settings menu): API keys, webhook subscriptions, deliveries."""
 
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -56,7 +57,7 @@ def delivery_urls() -> list:
 
 class DeliveriesMenuItem(MenuItem):
     def is_shown(self, request) -> bool:
-        return admin_views.can_manage_webhooks(request.user)
+        return admin_views.can_see_deliveries(request.user)
 
 
 @hooks.register("register_settings_menu_item")
@@ -66,4 +67,13 @@ def deliveries_menu_item() -> MenuItem:
         reverse("syndication_deliveries"),
         icon_name="list-ul",
         order=910,
+    )
+
+
+@hooks.register("register_permissions")
+def delivery_permissions():
+    """Lets the group editor grant the delivery log (view) and the redeliver button (change)."""
+    return Permission.objects.filter(
+        content_type__app_label="syndication",
+        codename__in=["view_webhookdelivery", "change_webhookdelivery"],
     )
