@@ -11,37 +11,37 @@ compare, this machine is noisy. Needs PostgreSQL on 127.0.0.1:5432 (user postgre
 """
 
 import argparse
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    cpu_seconds,
+    free_port,
+    migrate,
+    recreate_database,
+    run,
+    start_server,
+    stop,
+)
+from bench.common import environment as base_environment  # noqa: E402
 
 
-def environment(args, response_cache: bool) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.db}",
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        SECRET_KEY="bench-only",
-        DJANGO_DEBUG="0",
-        SECURE_COOKIES="0",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        VAR_DIR=args.var,
-        LOG_LEVEL="WARNING",
+def environment(args, response_cache: bool) -> dict[str, str]:
+    return base_environment(
+        args.db,
+        args.var,
+        settings="bench.settings",
         API_RESPONSE_CACHE="1" if response_cache else "0",
-        PYTHONPATH=str(ROOT),
     )
-    return env
 
 
 def seed(n: int, texts=None) -> list:
@@ -177,52 +177,10 @@ def seed(n: int, texts=None) -> list:
     return pages
 
 
-def run(cmd: list[str], env: dict, **kwargs) -> str:
-    return subprocess.run(
-        cmd, env=env, cwd=ROOT, check=True, capture_output=True, text=True, **kwargs
-    ).stdout
-
-
-def free_port() -> int:
-    """A port nothing listens on now (other benchmarks and dev servers may hold fixed ones)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "cms.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/floor/", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("server did not start")
-
-
-def cpu_seconds(server: subprocess.Popen) -> float:
-    pids = [server.pid] + [
-        int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-    ]
-    total = 0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / CLOCK_TICKS
+def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
+    command = [str(ROOT / ".venv/bin/gunicorn"), "cms.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--log-level", "warning"]
+    return start_server(command, f"http://127.0.0.1:{port}/bench/floor/", env)
 
 
 def _ms(text: str) -> float:
@@ -238,12 +196,12 @@ def measure(server, url: str, args, headers: tuple[str, ...] = ()) -> dict:
         except urllib.error.HTTPError as e:
             if e.code != 304:
                 raise
-    before = cpu_seconds(server)
+    before = cpu_seconds(server.pid, children=True)
     command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", url]
     for header in headers:
         command += ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    cpu = cpu_seconds(server) - before
+    cpu = cpu_seconds(server.pid, children=True) - before
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     latency = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", output, re.M))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -279,9 +237,8 @@ def main() -> None:
 
     shutil.rmtree(args.var, ignore_errors=True)
     env = environment(args, response_cache=False)
-    for sql in (f"DROP DATABASE IF EXISTS {args.db}", f"CREATE DATABASE {args.db}"):
-        run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], env)
-    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    recreate_database(args.db, env)
+    migrate(env)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     output = run([PYTHON, "bench/api.py", "--_seed", str(args.n)], env)
     print(output.strip())
@@ -322,8 +279,8 @@ def main() -> None:
     servers = {}
     try:
         ports = {False: free_port(), True: free_port()}
-        servers[False] = start_server(environment(args, False), ports[False], args.workers)
-        servers[True] = start_server(environment(args, True), ports[True], args.workers)
+        servers[False] = start_gunicorn(environment(args, False), ports[False], args.workers)
+        servers[True] = start_gunicorn(environment(args, True), ports[True], args.workers)
         for name, path, cached, headers in cases:
             port = ports[cached]
             url = base.format(port=port) + path
@@ -339,8 +296,7 @@ def main() -> None:
             )
     finally:
         for server in servers.values():
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+            stop(server)
 
     def ratio(a: str, b: str) -> str:
         return f"{results[a]['rps'] / results[b]['rps']:.2f}x"

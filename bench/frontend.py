@@ -11,19 +11,18 @@ same server (same process, same middleware): the ceiling. Needs the CMS running 
 import argparse
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import ROOT, free_port, start_server, stop  # noqa: E402
+
 SAVED = ROOT / "bench" / "results" / "static"
-sys.path.insert(0, str(ROOT))
 
 
 class NoCache:
@@ -61,39 +60,13 @@ def bench_app():
     return app
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(cms_api: str, cache: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "CMS_API_URL": cms_api, "BENCH_CACHE": cache, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "bench.frontend:bench_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    command = [sys.executable, "-m", "uvicorn", "bench.frontend:bench_app", "--factory"]
+    command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=2)
-            return process, url
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("frontend did not start")
+    return start_server(command, url + "/healthz", env), url
 
 
 async def load(url: str, seconds: float, concurrency: int) -> tuple[float, float, int]:
@@ -145,8 +118,7 @@ def main() -> None:
                         load(f"{url}/__saved__/{name}.html", args.seconds, args.concurrency)
                     )
         finally:
-            process.terminate()
-            process.wait()
+            stop(process)
 
     print(
         f"\n{args.concurrency} concurrent clients, {args.seconds:.0f} s each, one uvicorn "

@@ -22,7 +22,6 @@ import contextlib
 import io
 import os
 import shutil
-import socket
 import statistics
 import struct
 import subprocess
@@ -33,33 +32,22 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import ROOT, environment, free_port, start_server, stop  # noqa: E402
 
 BOUNDARY = "----tttd-bench-boundary"
 MB = 1024 * 1024
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_s3() -> subprocess.Popen:
     """moto's S3 server in its own process, so that its in-memory objects are not ours."""
     port = free_port()
-    server = subprocess.Popen(
+    server = start_server(
         [str(ROOT / ".venv" / "bin" / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+        f"http://127.0.0.1:{port}/",
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
     os.environ.update(
         AWS_STORAGE_BUCKET_NAME=f"bench-{uuid.uuid4().hex[:8]}",
         AWS_S3_ENDPOINT_URL=f"http://127.0.0.1:{port}",
@@ -71,15 +59,7 @@ def start_s3() -> subprocess.Popen:
 
 
 def setup_django(var_dir: str) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.base",
-        SECRET_KEY="bench-only",
-        DJANGO_DEBUG="0",
-        SECURE_COOKIES="0",
-        VAR_DIR=var_dir,
-        DATABASE_URL="",
-        LOG_LEVEL="WARNING",
-    )
+    os.environ.update(environment(None, var_dir))  # a fresh SQLite file in var_dir
     import django
 
     django.setup()
@@ -411,8 +391,7 @@ def main() -> None:
         )
     finally:
         if s3_server:
-            s3_server.terminate()
-            s3_server.wait()
+            stop(s3_server)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 

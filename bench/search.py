@@ -15,17 +15,22 @@ on 127.0.0.1:5432 (user postgres, trust).
 """
 
 import argparse
-import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import (  # noqa: E402
+    PYTHON,
+    cpu_seconds,
+    migrate,
+    recreate_database,
+    run,
+    run_live,
+)
+from bench.common import environment as base_environment  # noqa: E402
 
 QUERIES = [
     "cai cach hanh chinh",
@@ -149,27 +154,15 @@ def cached_text(i: int) -> tuple[str, str, str]:
     return _texts[i]
 
 
-def environment(args) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.db}",
-        DJANGO_SETTINGS_MODULE="bench.search_settings",
-        SECRET_KEY="bench-only",
-        DJANGO_DEBUG="0",
-        SECURE_COOKIES="0",
+def environment(args) -> dict[str, str]:
+    """Wagtail's stock search backend beside ours; the test client's host; no response cache."""
+    return base_environment(
+        args.db,
+        args.var,
+        settings="bench.search_settings",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        VAR_DIR=args.var,
-        LOG_LEVEL="WARNING",
         API_RESPONSE_CACHE="0",
-        PYTHONPATH=str(ROOT),
     )
-    return env
-
-
-def run(cmd: list[str], env: dict) -> str:
-    return subprocess.run(
-        cmd, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True
-    ).stdout
 
 
 def seed_and_index(n: int) -> None:
@@ -192,11 +185,6 @@ def seed_and_index(n: int) -> None:
         cursor.execute("ANALYZE")
 
 
-def _cpu(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-
-
 # Slow searches stop early (at least 3 requests): stock search on 100,000 articles takes
 # seconds per request.
 MAX_SECONDS_PER_MEASUREMENT = 15
@@ -210,7 +198,7 @@ def measure(client, backend_pid: int, url: str, repeat: int) -> dict:
     hits = response.json()["meta"]["total_count"]
     times = []
     own_before = resource.getrusage(resource.RUSAGE_SELF)
-    db_before = _cpu(backend_pid)
+    db_before = cpu_seconds(backend_pid)
     wall = time.perf_counter()
     for _ in range(repeat):
         started = time.perf_counter()
@@ -222,7 +210,7 @@ def measure(client, backend_pid: int, url: str, repeat: int) -> dict:
     repeat = len(times)
     own_after = resource.getrusage(resource.RUSAGE_SELF)
     own = (own_after.ru_utime - own_before.ru_utime) + (own_after.ru_stime - own_before.ru_stime)
-    db = _cpu(backend_pid) - db_before
+    db = cpu_seconds(backend_pid) - db_before
     times.sort()
     return {
         "hits": hits,
@@ -318,17 +306,11 @@ def main() -> None:
 
     env = environment(args)
     if not args.reuse:
-        for sql in (f"DROP DATABASE IF EXISTS {args.db}", f"CREATE DATABASE {args.db}"):
-            run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], env)
-        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        recreate_database(args.db, env)
+        migrate(env)
         print(f"seeding {args.n} articles ...", flush=True)
         print(run([PYTHON, "bench/search.py", "--_seed", str(args.n)], env).strip(), flush=True)
-    subprocess.run(
-        [PYTHON, "bench/search.py", "--_measure", "--repeat", str(args.repeat)],
-        env=env,
-        cwd=ROOT,
-        check=True,
-    )
+    run_live([PYTHON, "bench/search.py", "--_measure", "--repeat", str(args.repeat)], env)
 
 
 if __name__ == "__main__":

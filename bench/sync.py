@@ -12,32 +12,30 @@ items/s and queries per item. Needs PostgreSQL on 127.0.0.1:5432 (user postgres,
 """
 
 import argparse
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import (  # noqa: E402
+    PYTHON,
+    analyze,
+    migrate,
+    recreate_database,
+    run,
+    run_live,
+)
+from bench.common import environment as base_environment  # noqa: E402
 
 
-def environment(args) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.db}",
-        DJANGO_SETTINGS_MODULE="cms.settings.base",
-        SECRET_KEY="bench-only",
-        DJANGO_DEBUG="0",
-        SECURE_COOKIES="0",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
+def environment(args) -> dict[str, str]:
+    """The production settings; one consumer's key is never rate-limited here."""
+    return base_environment(
+        args.db,
+        args.var,
         CMS_BASE_URL="http://127.0.0.1",
-        VAR_DIR=args.var,
-        LOG_LEVEL="WARNING",
         SYNDICATION_RATE_LIMIT="1000000",
-        PYTHONPATH=str(ROOT),
     )
-    return env
 
 
 def sync(
@@ -138,13 +136,6 @@ def measure(args) -> None:
     )
 
 
-def run(cmd: list[str], env: dict) -> str:
-    result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
-    if result.returncode:
-        sys.exit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=100_000, help="articles to seed")
@@ -165,21 +156,17 @@ def main() -> None:
         return
     env = environment(args)
     if not args.reuse:
-        for sql in (f"DROP DATABASE IF EXISTS {args.db}", f"CREATE DATABASE {args.db}"):
-            run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], env)
-    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        recreate_database(args.db, env)
+    migrate(env)
     if not args.reuse:
         seeded = run([PYTHON, "bench/api.py", "--_seed", str(args.n)], env)
         print(seeded.splitlines()[0], flush=True)
-        # Bulk inserts leave the planner's statistics empty; autovacuum would catch up later.
-        run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", args.db, "-qc", "ANALYZE"], env)
-    subprocess.run(
+        analyze(args.db, env)
+    run_live(
         [PYTHON, "bench/sync.py", "--_measure", "--limit", str(args.limit)]
         + ["--changes", str(args.changes)]
         + (["--skip-full"] if args.skip_full else []),
-        env=env,
-        cwd=ROOT,
-        check=True,
+        env,
     )
 
 
