@@ -325,6 +325,10 @@ WAGTAIL_SITE_NAME = _("Trang thông tin điện tử")
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.CustomDocument"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin loads nothing from other hosts: no Gravatar avatars (editors' e-mail hashes would
+# go to a third party, and offline office networks show broken images), no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if IS_POSTGRESQL:
     # The admin's search, accent-insensitive like the reader search (home.search): the
