@@ -11,14 +11,24 @@ from frontend.api_client import ApiClient, CMSUnavailable, NotFound
 PAGE_SIZE = 12
 SECTION_BLOCK_SIZE = 4
 SIDEBAR_SIZE = 4
+DEFAULT_LOCALE = "vi"
+# Languages other than Vietnamese, served under /<code>/ (the CMS's English tree).
+OTHER_LOCALES = ("en",)
 
 
-async def chrome(api: ApiClient) -> dict[str, Any]:
-    """The menu, footer and the blocks every page shows."""
+def locale_of(path: str) -> str:
+    """'/en/news/x/' -> 'en'; Vietnamese is at the root."""
+    first = path.strip("/").split("/", 1)[0]
+    return first if first in OTHER_LOCALES else DEFAULT_LOCALE
+
+
+async def chrome(api: ApiClient, locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
+    """The menu, footer and the blocks every page shows; the footer and linked websites in
+    the page's language (the CMS serves only what was translated into it)."""
     menu, site, linked, videos, galleries = await asyncio.gather(
         api.get("menu/"),
-        api.get("site-settings/"),
-        api.get("linked-websites/"),
+        api.get("site-settings/", {"locale": locale}),
+        api.get("linked-websites/", {"locale": locale}),
         api.get("videos/latest/", {"limit": SIDEBAR_SIZE}),
         api.get("galleries/latest/", {"limit": SIDEBAR_SIZE}),
     )

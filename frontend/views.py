@@ -97,7 +97,9 @@ async def page(request: Request) -> Response:
     if not path.endswith("/"):
         return RedirectResponse(path + "/", status_code=301)
     api = frontend_of(request).api
-    found, common = await asyncio.gather(content.page_at(api, path), content.chrome(api))
+    found, common = await asyncio.gather(
+        content.page_at(api, path), content.chrome(api, content.locale_of(path))
+    )
     if found["kind"] == "home":
         return RedirectResponse("/", status_code=301)
     context: dict[str, Any] = {**common, "page": found}

@@ -42,6 +42,7 @@ from home.serializers import (
     serialize_page_detail,
     serialize_summaries,
 )
+from home.site_content import linked_websites, requested_locale, site_owner_details
 from media_library.renditions import THUMBNAIL_SPEC, prefetch_renditions, single_rendition
 
 TYPE_ALIASES = {kind: model for model, kind in KINDS.items()}
@@ -463,37 +464,28 @@ class MenuAPIViewSet(SingleResourceAPIViewSet):
 
 
 class SiteSettingsAPIViewSet(SingleResourceAPIViewSet):
-    """``/api/v2/site-settings/``: the owner and footer lines of the requested site."""
+    """``/api/v2/site-settings/?locale=en``: the owner and footer lines of the requested
+    site, in the requested language (default Vietnamese; empty where not translated)."""
 
     name = "site-settings"
     model = SiteSettings
+    known_query_parameters = frozenset(["locale", "_"])
 
     def build(self, request) -> dict:
-        scope = get_scope(request)
-        settings_row = SiteSettings.objects.filter(site_id=scope.site_id).first()
-        names = (
-            "organisation_name",
-            "owning_body",
-            "person_responsible",
-            "address",
-            "phone",
-            "email",
-            "licence",
-        )
-        return {name: getattr(settings_row, name, "") if settings_row else "" for name in names}
+        return site_owner_details(get_scope(request).site_id, requested_locale(request))
 
 
 class LinkedWebsitesAPIViewSet(SingleResourceAPIViewSet):
-    """``/api/v2/linked-websites/``: the curated "Website liên kết" list, in editors' order."""
+    """``/api/v2/linked-websites/?locale=en``: the curated "Website liên kết" list of the
+    requested language (default Vietnamese), in editors' order."""
 
     name = "linked-websites"
     model = LinkedWebsite
+    known_query_parameters = frozenset(["locale", "_"])
 
     def build(self, request) -> dict:
         ctx = APIContext(request)
-        websites = list(
-            LinkedWebsite.objects.filter(active=True).select_related("logo").order_by("sort_order")
-        )
+        websites = list(linked_websites(requested_locale(request)).select_related("logo"))
         prefetch_renditions([w.logo for w in websites if w.logo_id], [THUMBNAIL_SPEC])
         return {
             "items": [

@@ -303,6 +303,11 @@ FIELDS = _param(
     "Wagtail's syntax: `title,lead` adds, `-bylines` removes, `*` all, `_` none.",
 )
 ID = _param("id", "The object's id.", {"type": "integer", "minimum": 1}, "path")
+SITE_LOCALE = _param(
+    "locale",
+    "Language code: `vi` (the default) or `en`; only what was translated and published "
+    "in that language.",
+)
 PAGE_FILTERS = [
     LIMIT,
     OFFSET,
@@ -397,8 +402,8 @@ PATHS = {
         },
     ),
     "/api/v2/site-settings/": _get(
-        "Owner and footer lines of the site",
-        [],
+        "Owner and footer lines of the site, in the requested language",
+        [SITE_LOCALE],
         {
             "200": _json(
                 {
@@ -406,6 +411,7 @@ PATHS = {
                     "properties": {
                         name: STRING
                         for name in (
+                            "locale",
                             "organisation_name",
                             "owning_body",
                             "person_responsible",
@@ -421,8 +427,8 @@ PATHS = {
         },
     ),
     "/api/v2/linked-websites/": _get(
-        "Linked websites, in editors' order",
-        [],
+        "Linked websites of the requested language, in editors' order",
+        [SITE_LOCALE],
         {
             "200": _json(
                 {

@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import retraction, roles, views
-from home.models import Author, LinkedWebsite
+from home.models import Author, LinkedWebsite, SiteIdentity
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -34,8 +34,19 @@ class LinkedWebsiteViewSet(SnippetViewSet):
     sort_order_field = "sort_order"
 
 
+class SiteIdentityViewSet(SnippetViewSet):
+    """The owner and footer texts, one per language, next to the site settings."""
+
+    model = SiteIdentity
+    icon = "site"
+    menu_label = _("Site owner details")
+    add_to_settings_menu = True
+    list_display = ["organisation_name", "owning_body"]
+
+
 register_snippet(AuthorViewSet)
 register_snippet(LinkedWebsiteViewSet)
+register_snippet(SiteIdentityViewSet)
 
 
 # --- Retraction ("gỡ bài") and the audit log ------------------------------------

@@ -70,7 +70,7 @@ def test_snippet_setting_or_bump_changes_etags(api, home_page, change):
     if change == "snippet":
         LinkedWebsite.objects.create(name="Cổng tỉnh", url="https://tinh.gov.vn")
     elif change == "setting":
-        SiteSettings.objects.create(site=home_page.get_site(), organisation_name="Đảng ủy")
+        SiteSettings.objects.create(site=home_page.get_site(), phone="0226 3 856 218")
     else:
         bump_api_cache()
 

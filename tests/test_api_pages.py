@@ -6,7 +6,15 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.models import Author, LinkedWebsite, SectionPage, SiteSettings, VideoIndexPage, VideoPage
+from home.models import (
+    Author,
+    LinkedWebsite,
+    SectionPage,
+    SiteIdentity,
+    SiteSettings,
+    VideoIndexPage,
+    VideoPage,
+)
 from home.models.articles import ArticleAuthor, RelatedArticle
 from tests.api_support import image_block, make_article, paragraph, publish
 
@@ -178,7 +186,10 @@ def test_find_by_frontend_path_redirects_to_detail(api, section):
 def test_site_wide_endpoints(api, home_page, section, image):
     LinkedWebsite.objects.create(name="Cổng TTĐT tỉnh", url="https://tinh.gov.vn", logo=image)
     LinkedWebsite.objects.create(name="Ẩn", url="https://an.vn", active=False)
-    SiteSettings.objects.create(site=home_page.get_site(), organisation_name="Đảng ủy Khối")
+    SiteSettings.objects.create(
+        site=home_page.get_site(),
+        identity=SiteIdentity.objects.create(organisation_name="Đảng ủy Khối"),
+    )
 
     menu = api.get("/api/v2/menu/").json()
     websites = api.get("/api/v2/linked-websites/").json()

@@ -116,11 +116,9 @@ def perform(action, client, user, section, request):
         site = Site.objects.get(is_default_site=True)
         response = client.post(
             f"/admin/settings/home/sitesettings/{site.id}/",
-            {"organisation_name": "Đảng ủy Khối (sau sáp nhập)", "email": ""},
+            {"identity": "", "phone": "0226 3 856 219", "email": ""},
         )
-        return response, lambda: SiteSettings.for_site(site).organisation_name.endswith(
-            "(sau sáp nhập)"
-        )
+        return response, lambda: SiteSettings.for_site(site).phone == "0226 3 856 219"
     raise AssertionError(action)
 
 

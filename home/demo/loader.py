@@ -23,6 +23,7 @@ from home.models import (
     HomePage,
     LinkedWebsite,
     SectionPage,
+    SiteIdentity,
     SiteSettings,
     StandardPage,
     VideoIndexPage,
@@ -31,6 +32,8 @@ from home.models import (
 from media_library.models import CustomImage
 
 DEMO_PASSWORD = "demo-2026"
+# Kept in the site settings; the other lines are the translatable owner details.
+SITE_CONTACTS = ("phone", "email")
 
 # (username, full name, group); the superuser "admin" is created separately.
 DEMO_USERS = [
@@ -117,9 +120,11 @@ class DemoLoader:
 
     def site_settings(self, home: HomePage) -> None:
         settings = SiteSettings.for_site(home.get_site())
-        if not settings.organisation_name:
-            for field, value in content.SITE_SETTINGS.items():
-                setattr(settings, field, value)
+        if settings.identity_id is None:
+            values = content.SITE_SETTINGS
+            texts = {name: value for name, value in values.items() if name not in SITE_CONTACTS}
+            settings.identity = SiteIdentity.objects.create(**texts)
+            settings.phone, settings.email = values["phone"], values["email"]
             settings.save()
             self.created += 1
 

@@ -9,7 +9,7 @@ from home.models.media_pages import (
 )
 from home.models.pages import HomePage, SectionPage, StandardPage
 from home.models.search import SearchDocument
-from home.models.site_settings import SiteSettings
+from home.models.site_settings import SiteIdentity, SiteSettings
 from home.models.snippets import Author, LinkedWebsite
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Retraction",
     "SearchDocument",
     "SectionPage",
+    "SiteIdentity",
     "SiteSettings",
     "StandardPage",
     "Tag",

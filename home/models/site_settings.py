@@ -1,14 +1,33 @@
-"""Site-wide settings: who owns the site and what its footer says."""
+"""Site-wide settings: who owns the site and what its footer says.
 
+Wagtail's site settings cannot be translated (one row per site; wagtail/wagtail#11508,
+wagtail-localize#234), so the texts readers see, which differ by language, live in
+``SiteIdentity``: a translatable, draftable snippet, one row per language, that the
+settings point to (the approach those issues recommend). The settings keep what is the
+same in every language: the phone number and e-mail address.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+
+IDENTITY_TEXT_FIELDS = (
+    "organisation_name",
+    "owning_body",
+    "person_responsible",
+    "address",
+    "licence",
+)
 
 
-@register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
-    """Organisations merge and are renamed, so none of this is template text."""
+class SiteIdentity(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """The organisation's name and the footer lines, in one language.
+
+    Organisations merge and are renamed, so none of this is template text.
+    """
 
     organisation_name = models.CharField(
         _("organisation name"),
@@ -18,28 +37,57 @@ class SiteSettings(BaseSiteSetting):
     owning_body = models.CharField(_("owning body"), max_length=255, blank=True)
     person_responsible = models.CharField(_("person responsible"), max_length=255, blank=True)
     address = models.CharField(_("address"), max_length=500, blank=True)
-    phone = models.CharField(_("phone"), max_length=100, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
     licence = models.CharField(
         _("licence line"),
         max_length=500,
         blank=True,
         help_text=_("Optional, e.g. the licence number and the date it was issued."),
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="site_identity")
 
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("owning_body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("person_responsible"),
-                FieldPanel("address"),
-                FieldPanel("phone"),
-                FieldPanel("email"),
-                FieldPanel("licence"),
-            ],
-            heading=_("Footer"),
+        FieldPanel("person_responsible"),
+        FieldPanel("address"),
+        FieldPanel("licence"),
+        PublishingPanel(),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site owner details")
+        verbose_name_plural = _("site owner details")
+
+    def __str__(self) -> str:
+        return self.organisation_name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Which owner details this site shows, and its language-independent contacts."""
+
+    identity = models.ForeignKey(
+        SiteIdentity,
+        verbose_name=_("site owner details"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The organisation name and footer lines. To show them in English, translate them "
+            "under Settings, Site owner details."
         ),
+    )
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [
+        FieldPanel("identity"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Footer")),
     ]
 
     class Meta:
