@@ -76,6 +76,8 @@ def changes_view(request: HttpRequest) -> JsonResponse:
             % {"days": settings.SYNDICATION_TOMBSTONE_DAYS},
             "cursor",
         )
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        data, encoder=changes.APIJSONEncoder, json_dumps_params={"ensure_ascii": False}
+    )
     response["Cache-Control"] = "no-store"
     return response

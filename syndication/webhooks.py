@@ -21,7 +21,6 @@ import hashlib
 import hmac
 import http.client
 import io
-import json
 import socket
 import ssl
 import time
@@ -35,7 +34,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from syndication import addresses
-from syndication.changes import event_items
+from syndication.changes import dumps, event_items
 from syndication.models import WebhookDelivery, WebhookSubscription
 
 FIRST_RETRY_SECONDS = 10
@@ -111,7 +110,7 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> int:
 
 def payload(delivery: WebhookDelivery, request: WSGIRequest) -> bytes:
     [item] = event_items(request, [delivery.event])
-    return json.dumps(item, ensure_ascii=False, default=str).encode()
+    return dumps(item).encode()
 
 
 def attempt(delivery: WebhookDelivery, request: WSGIRequest, now=None) -> bool:

@@ -167,3 +167,14 @@ def test_webhooks_delivery_checks_address_again_and_refuses_rebinding(
     assert delivery.last_status_code is None
     assert "mạng nội bộ" in delivery.last_error  # "private network", in Vietnamese
     assert portal.applied == [] and portal.refused == 0
+
+
+def test_webhooks_payload_writes_dates_as_the_api_does(api, section, subscription):
+    import json
+
+    article = publish_new_article(section, "Tin có ngày giờ")
+    delivery = WebhookDelivery.objects.get(event__page_id=article.id)
+    page = json.loads(webhooks.payload(delivery, webhooks.site_request()))["page"]
+    detail = api.get(f"/api/v2/pages/{article.id}/").json()
+    assert page["publication_date"] == detail["publication_date"]
+    assert page["meta"]["first_published_at"] == detail["meta"]["first_published_at"]
