@@ -92,7 +92,8 @@ def seed(n: int, texts=None) -> list:
                 title=f"Ảnh {i}", file=ImageFile(buffer, name=f"bench{i}.jpg"), alt_text=f"Ảnh {i}"
             )
         )
-    authors = [Author(name=f"Tác giả {i}", position="Phóng viên") for i in range(20)]
+    locale = Locale.get_default()
+    authors = [Author(name=f"Tác giả {i}", position="Phóng viên", locale=locale) for i in range(20)]
     Author.objects.bulk_create(authors)
     tags = [Tag(name=f"Chủ đề {i}", slug=f"chu-de-{i}") for i in range(50)]
     Tag.objects.bulk_create(tags)
