@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page
 from home.api_visibility import public_pages
 from home.models import ArticleAuthor, ArticlePage, SectionPage
 from home.search import query as search_query
+from home.search.results import search_listing
 
 MAX_ID = 2**62
 
@@ -250,6 +251,8 @@ class SearchFilter(BaseFilterBackend):
             raise BadQueryParameter("search_operator", _("must be 'and' or 'or'"))
         parsed = search_query.parse(query, any_term=operator == "or")
         request.search_query = parsed  # the listing highlights these words
-        return search_query.search_pages(
-            queryset, parsed, order_by_relevance="order" not in request.GET
+        # The page the listing will ask for: its ids and the count come from one query.
+        limit, offset = view.page_bounds(getattr(view, "default_limit", 20))
+        return search_listing(
+            queryset, parsed, offset, limit, order_by_relevance="order" not in request.GET
         )

@@ -8,10 +8,13 @@ class SearchDocument(models.Model):
     """The searchable text of a page's live version.
 
     ``title``, ``lead`` and ``body`` are the text as published (NFC), which the snippets
-    quote. On PostgreSQL ``vector`` holds them as a weighted tsvector (title A, lead B,
-    body C) built with the ``vietnamese_unaccent`` configuration, which searches match;
-    SQLite has no such thing, so the ``folded_*`` columns hold the words without
-    diacritics, between spaces (" cai cach hanh chinh "), for LIKE matching.
+    quote. On PostgreSQL ``vector`` holds all their words (a stripped tsvector: no
+    positions, small enough to stay in the row) built with the ``vietnamese_unaccent``
+    configuration, which searches match, and ``rank_vector`` the title (A) and lead (B)
+    with positions, for ranking and title-only matching. SQLite has no such thing, so the
+    ``folded_*`` columns hold the words without diacritics, between spaces
+    (" cai cach hanh chinh "), for LIKE matching (on PostgreSQL only ``folded_title`` is
+    filled).
     """
 
     page = models.OneToOneField(
@@ -30,8 +33,9 @@ class SearchDocument(models.Model):
     publication_date = models.DateTimeField(null=True)
     # The GIN index on it is created by migration, on PostgreSQL only.
     vector = SearchVectorField(null=True)
-    # Title (A) and lead (B) only, for ranking: small enough to stay in the row, where
-    # ranking on ``vector`` would decompress every matching body (body matches rank last).
+    # Title (A) and lead (B) only, for ranking and title-only matching (autocomplete; its
+    # GIN index is created by migration): small enough to stay in the row; body matches
+    # rank last.
     rank_vector = SearchVectorField(null=True)
 
     def __str__(self) -> str:

@@ -83,22 +83,28 @@ def snippet(
 
 
 def add_highlights(pages: list, items: list[dict], query) -> None:
-    """Give each listing item of a search its ``highlight``, in one query:
+    """Give each listing item of a search its ``highlight``:
 
     {"title": "<mark>Cải cách</mark> hành chính …", "snippet": "… <mark>cải cách</mark> …"}
+
+    The texts come with the results (``_search_texts``, home.search.results) or, for
+    other listings, from one query.
     """
     from home.models import SearchDocument
 
-    documents = SearchDocument.objects.filter(page_id__in=[p.id for p in pages]).values(
-        "page_id", "title", "lead", "body"
-    )
-    by_page = {d["page_id"]: d for d in documents}
+    texts = {p.id: p._search_texts for p in pages if hasattr(p, "_search_texts")}
+    missing = [p.id for p in pages if p.id not in texts]
+    if missing:
+        documents = SearchDocument.objects.filter(page_id__in=missing).values_list(
+            "page_id", "title", "lead", "body"
+        )
+        texts.update({row[0]: row[1:] for row in documents})
     for page, item in zip(pages, items, strict=True):
-        document = by_page.get(page.id)
-        if document is None:
+        if page.id not in texts:
             continue
-        text = f"{document['lead']} {document['body'][:SNIPPET_SEARCH_LENGTH]}"
+        title, lead, body = texts[page.id]
+        text = f"{lead} {body[:SNIPPET_SEARCH_LENGTH]}"
         item["highlight"] = {
-            "title": highlight(document["title"], query.terms, query.prefix_last),
+            "title": highlight(title, query.terms, query.prefix_last),
             "snippet": snippet(text, query.terms, prefix_last=query.prefix_last),
         }

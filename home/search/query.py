@@ -45,7 +45,10 @@ def _postgresql(queryset: QuerySet, query: ParsedQuery, title_only: bool) -> Que
     ts_query = SearchQuery(
         query.tsquery("A" if title_only else ""), config=SEARCH_CONFIG, search_type="raw"
     )
-    return queryset.filter(search_document__vector=ts_query).annotate(
+    # ``vector`` holds every word without positions (small, so matching reads no TOAST);
+    # ``rank_vector`` the title (A) and lead (B) with positions, for ranking and titles.
+    column = "rank_vector" if title_only else "vector"
+    return queryset.filter(**{f"search_document__{column}": ts_query}).annotate(
         search_rank=SearchRank(F("search_document__rank_vector"), ts_query)
     )
 
