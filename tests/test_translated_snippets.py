@@ -193,3 +193,18 @@ def test_admin_offers_translate_on_snippets(
     )
     assert submit_url in listing.content.decode()
     assert client.get(submit_url).status_code == 200
+
+
+def test_pages_served_by_the_cms_show_the_owner_details_of_their_language(
+    client, site_admin, identity, english, home_page
+):
+    submit_translation(client, site_admin, identity, english)
+    fill_in_english(identity, english, publish=True)
+
+    page = client.get(home_page.url)
+
+    assert page.status_code == 200
+    footer = page.content.decode().split('<footer class="site-footer">', 1)[1]
+    assert "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh" in footer
+    assert "Số 18 đường Lê Lợi" in footer and "0226 3 856 218" in footer
+    assert "Party Committee of Provincial Agencies" not in footer

@@ -9,6 +9,8 @@ same in every language: the phone number and e-mail address.
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -92,3 +94,15 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @cached_property
+    def owner_details(self) -> SiteIdentity | None:
+        """The published owner details in the active language; None where not translated
+        (templates: ``settings.home.SiteSettings.owner_details.organisation_name``)."""
+        if self.identity_id is None:
+            return None
+        return SiteIdentity.objects.filter(
+            translation_key=self.identity.translation_key,
+            locale__language_code=get_language(),
+            live=True,
+        ).first()
