@@ -22,8 +22,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
-from home import filters
-from home.api_visibility import get_scope, is_default_language, public_page, public_pages
+from home import filters, page_queries
+from home.api_visibility import get_scope, is_default_language, public_pages
 from home.filters import BadQueryParameter, parse_id
 from home.models import (
     ArticlePage,
@@ -268,7 +268,7 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
     def detail_view(self, request, pk):
         self.check_query_parameters()
         fields = self.chosen_fields(DETAIL_FIELDS, DETAIL_FIELDS)
-        page = public_page(request, pk)
+        page = page_queries.public_page(get_scope(request), int(pk))
         if page is None:
             raise Http404(_("No page with this id."))
         data = serialize_page_detail(page, request, cache_body=True)
@@ -486,7 +486,7 @@ class LinkedWebsitesAPIViewSet(SingleResourceAPIViewSet):
     def build(self, request) -> dict:
         ctx = APIContext(request)
         websites = list(linked_websites(requested_locale(request)).select_related("logo"))
-        prefetch_renditions([w.logo for w in websites if w.logo_id], [THUMBNAIL_SPEC])
+        prefetch_renditions(([w.logo for w in websites if w.logo_id], [THUMBNAIL_SPEC]))
         return {
             "items": [
                 {

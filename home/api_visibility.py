@@ -6,10 +6,10 @@ appears. The page row holds the live content in Wagtail (drafts live in revision
 serializing the row serializes the live revision.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpRequest
@@ -52,8 +52,18 @@ class SiteScope:
                 return f"{prefix}/{url_path[len(root.url_path) :]}"
         return url_path
 
-    def public_q(self) -> Q:
-        now = timezone.now()
+    @property
+    def key(self) -> tuple:
+        """What ``public_q`` depends on besides the time (for compiled queries)."""
+        return (
+            self.site_id,
+            self.roots,
+            self.restricted_paths,
+            tuple(sorted(self.locales.items())),
+        )
+
+    def public_q(self, now: datetime.datetime | None = None) -> Q:
+        now = now or timezone.now()
         in_site = Q()
         for root in self.roots:
             in_site |= Q(path__startswith=root.path)
@@ -109,34 +119,3 @@ def get_scope(request: HttpRequest) -> SiteScope:
 def public_pages(request: HttpRequest, model: type[Page] = Page):
     """All pages of ``model`` a reader of this site may see."""
     return model.objects.filter(get_scope(request).public_q())
-
-
-# Page id -> content type id, to load a page by id in one query instead of the two of
-# ``.specific()``. A page never changes type; an id reused after a rolled-back transaction
-# (SQLite) is caught by comparing the type of the row found.
-_page_types: dict[int, int] = {}
-_PAGE_TYPES_MAX = 100_000
-
-
-def _page_model(content_type_id: int) -> type[Page] | None:
-    try:
-        return ContentType.objects.get_for_id(content_type_id).model_class()
-    except ContentType.DoesNotExist:
-        return None
-
-
-def public_page(request: HttpRequest, pk: int) -> Page | None:
-    """The public page with this id, as its specific type, or None."""
-    content_type_id = _page_types.get(pk)
-    if content_type_id is not None:
-        model = _page_model(content_type_id)
-        page = public_pages(request, model).filter(id=pk).first() if model else None
-        if page is not None and page.content_type_id == content_type_id:
-            return page
-        _page_types.pop(pk, None)
-    page = public_pages(request).filter(id=pk).specific().first()
-    if page is not None:
-        if len(_page_types) >= _PAGE_TYPES_MAX:
-            _page_types.clear()
-        _page_types[pk] = page.content_type_id
-    return page

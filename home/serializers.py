@@ -20,26 +20,24 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import chain
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.html import escape
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import extract_attrs
 
+from home import page_queries
 from home.api_cache import current_generation
 from home.api_visibility import SiteScope, get_scope
 from home.models import (
-    ArticleAuthor,
     ArticlePage,
     GalleryIndexPage,
     GalleryPage,
     HomePage,
-    RelatedArticle,
     SectionPage,
     StandardPage,
     VideoIndexPage,
@@ -175,40 +173,38 @@ def _meta(page: Page, ctx: APIContext, path: str) -> dict:
 
 
 def prepare_summaries(
-    pages: list[Page], ctx: APIContext, extra_images=(), extra_specs=(), extra_paths=()
-):
+    pages: list[Page],
+    ctx: APIContext,
+    extra_images=(),
+    extra_specs=(),
+    extra_paths=(),
+    cover_specs=SUMMARY_SPECS,
+) -> None:
     """Load what summaries show for all ``pages`` at once: covers, renditions, bylines, sections.
 
-    ``extra_images`` get their renditions for ``extra_specs`` in the same query (a detail's
-    body images); the public pages at ``extra_paths`` (a detail's breadcrumbs) are loaded
-    with the sections into ``ctx.public_by_path``.
+    Covers get their renditions for ``cover_specs`` and ``extra_images`` theirs for
+    ``extra_specs`` (a detail's body images), in the same query; the public pages at
+    ``extra_paths`` (a detail's breadcrumbs) are loaded with the sections into
+    ``ctx.public_by_path``.
     """
     image_ids = {p.cover_image_id for p in pages if getattr(p, "cover_image_id", None)}
-    images = get_image_model().objects.in_bulk(image_ids) if image_ids else {}
+    images = page_queries.images(sorted(image_ids))
     for page in pages:
         if getattr(page, "cover_image_id", None):
             page.cover_image = images.get(page.cover_image_id)
-    prefetch_renditions(
-        list(images.values()) + list(extra_images),
-        SUMMARY_SPECS + tuple(extra_specs),
+    prefetch_renditions((images.values(), cover_specs), (extra_images, extra_specs))
+    author_links = page_queries.author_links(
+        sorted({p.id for p in pages if isinstance(p, ArticlePage) and p.id is not None})
     )
-    article_ids = [p.id for p in pages if isinstance(p, ArticlePage)]
-    author_links = defaultdict(list)
-    if article_ids:
-        links = ArticleAuthor.objects.filter(page_id__in=article_ids).select_related("author")
-        for link in links.order_by("page_id", "sort_order"):
-            author_links[link.page_id].append(link)
     for page in pages:
         # Kept for a detail's "authors", which would otherwise query them again.
         page._api_author_links = author_links.get(page.id, [])
         page._api_bylines = [link.byline for link in page._api_author_links]
     parent_paths = {p.path[: -Page.steplen] for p in pages if isinstance(p, ArticlePage)}
     paths = (parent_paths | set(extra_paths)) - set(ctx.public_by_path)
-    if paths:
-        found = Page.objects.filter(ctx.scope.public_q(), path__in=paths)
-        ctx.public_by_path.update(
-            (p.path, p) for p in found.only("id", "title", "url_path", "path")
-        )
+    ctx.public_by_path.update(
+        (p.path, p) for p in page_queries.public_pages_at(ctx.scope, sorted(paths))
+    )
     for page in pages:
         parent = (
             ctx.public_by_path.get(page.path[: -Page.steplen])
@@ -252,32 +248,6 @@ def serialize_summaries(pages: list[Page], ctx: APIContext) -> list[dict]:
     return [serialize_summary(page, ctx) for page in pages]
 
 
-def _summary_queryset(model, ctx: APIContext):
-    return model.objects.filter(ctx.scope.public_q()).defer_streamfields()
-
-
-def _neighbours(page: Page, ctx: APIContext) -> tuple[Page | None, Page | None]:
-    """The article published just before and just after this one, in the same section."""
-    siblings = _summary_queryset(type(page), ctx).filter(
-        path__startswith=page.path[: -Page.steplen], depth=page.depth
-    )
-    date, pk = page.publication_date, page.id
-    # The redundant bound on the date alone lets PostgreSQL walk the publication_date index
-    # from this article and stop at the first public sibling, instead of reading the whole
-    # section; the OR only breaks ties.
-    earlier = siblings.filter(
-        Q(publication_date__lt=date) | Q(publication_date=date, id__lt=pk),
-        publication_date__lte=date,
-    )
-    later = siblings.filter(
-        Q(publication_date__gt=date) | Q(publication_date=date, id__gt=pk),
-        publication_date__gte=date,
-    )
-    previous = earlier.order_by("-publication_date", "-id").first()
-    following = later.order_by("publication_date", "id").first()
-    return previous, following
-
-
 def _breadcrumb_paths(page: Page, ctx: APIContext) -> list[str]:
     """Tree paths from the site root down to the page's parent."""
     root = next((r for r in ctx.scope.roots if page.path.startswith(r.path)), None)
@@ -290,6 +260,13 @@ def _breadcrumbs(page: Page, ctx: APIContext) -> list[dict]:
     """The public ancestors; ``prepare_summaries`` loaded them (``extra_paths``)."""
     paths = _breadcrumb_paths(page, ctx)
     return [ctx.page_link(ctx.public_by_path[p]) for p in paths if p in ctx.public_by_path]
+
+
+def _tags(page: ArticlePage, found: dict) -> list[dict]:
+    """The article's tags; a preview's own (unsaved) tags if it holds them."""
+    if page.pk is None or "tagged_items" in getattr(page, "_cluster_related_objects", {}):
+        return [{"name": t.name, "slug": t.slug} for t in page.tags.all()]
+    return [{"name": name, "slug": slug} for name, slug in found.get(page.id, ())]
 
 
 def _author_links(page: ArticlePage):
@@ -328,97 +305,136 @@ def serialize_page_detail(
     breadcrumbs, rich-text links) is. ``cache_body`` (live pages only, never a draft):
     reuse the body rendered for the same live revision, site and cache generation.
     """
-    page = page.specific
+    return serialize_page_details([page], request, ctx, cache_body)[0]
+
+
+def serialize_page_details(
+    pages: list[Page],
+    request: HttpRequest,
+    ctx: APIContext | None = None,
+    cache_body: bool = False,
+) -> list[dict]:
+    """``serialize_page_detail`` for many pages, with the queries of the batch made together
+    (the change feed serializes pages by the hundred)."""
+    pages = [page.specific for page in pages]
     ctx = ctx or APIContext(request)
-    body = getattr(page, "body", None)
-    body_key = _body_cache_key(page, ctx) if cache_body and body is not None else None
-    body_data = cache.get(body_key) if body_key else None
-    body_images = _body_images(body) if body is not None and body_data is None else []
-    related, previous, following = [], None, None
-    if isinstance(page, ArticlePage):
-        related_ids = list(
-            RelatedArticle.objects.filter(page_id=page.id)
-            .order_by("sort_order")
-            .values_list("related_page_id", flat=True)
-        )
-        if related_ids:
-            by_id = _summary_queryset(ArticlePage, ctx).in_bulk(related_ids)
-            related = [by_id[rid] for rid in related_ids if rid in by_id]
+    bodies = [_Body(page, ctx, cache_body) for page in pages]
     # A page previewed before its first save has no place in the tree yet.
-    if page.pk is not None and isinstance(page, ArticlePage | VideoPage | GalleryPage):
-        previous, following = _neighbours(page, ctx)
-    gallery = []
-    if isinstance(page, GalleryPage):
-        gallery = list(page.gallery_images.select_related("image").order_by("sort_order"))
-    summaries = [page] + related + [p for p in (previous, following) if p]
-    # The page's own cover is loaded with the other summaries' covers, Open Graph card
+    saved = [page for page in pages if page.pk is not None]
+    neighbours = {
+        page.id: page_queries.neighbour_ids(ctx.scope, page)
+        for page in saved
+        if isinstance(page, ArticlePage | VideoPage | GalleryPage)
+    }
+    related_ids = page_queries.related_ids([p.id for p in saved if isinstance(p, ArticlePage)])
+    wanted = defaultdict(set)  # model -> ids of the summaries the pages show
+    for page in saved:
+        wanted[type(page)].update(i for i in neighbours.get(page.id, ()) if i is not None)
+        wanted[ArticlePage].update(related_ids.get(page.id, ()))
+    by_id = {}
+    for model, ids in wanted.items():
+        by_id.update(page_queries.public_summaries(ctx.scope, model, sorted(ids)))
+    galleries = {
+        page.id: list(page.gallery_images.select_related("image").order_by("sort_order"))
+        for page in pages
+        if isinstance(page, GalleryPage)
+    }
+    # The pages' own covers are loaded with the other summaries' covers, Open Graph card
     # included.
     prepare_summaries(
-        summaries,
+        pages + list(by_id.values()),
         ctx,
-        extra_images=body_images + [photo.image for photo in gallery],
-        extra_specs=(*srcset_specs(), OPEN_GRAPH_SPEC),
-        extra_paths=_breadcrumb_paths(page, ctx),
+        extra_images=[image for body in bodies for image in body.images]
+        + [photo.image for photo in chain.from_iterable(galleries.values())],
+        extra_specs=srcset_specs(),
+        extra_paths={path for page in pages for path in _breadcrumb_paths(page, ctx)},
+        cover_specs=(*SUMMARY_SPECS, OPEN_GRAPH_SPEC),
     )
+    translations = page_queries.public_translations(ctx.scope, saved)
+    tags = page_queries.tags([p.id for p in saved if isinstance(p, ArticlePage)])
+    ctx.preload_rich_text(chain.from_iterable(body.rich_text() for body in bodies))
 
-    data = serialize_summary(page, ctx)
-    data["breadcrumbs"] = _breadcrumbs(page, ctx)
-    data["translations"] = _translations(page, ctx)
-    data["seo"] = _seo(page, ctx, data)
-    if body is not None and body_data is None:
-        ctx.preload_rich_text(
-            child.value.source for child in body if child.block_type == "paragraph"
-        )
-        body_data = body.stream_block.get_api_representation(body, context={"api": ctx})
-        if body_key:
-            cache.set(body_key, body_data, settings.API_CACHE_SECONDS)
-    if body is not None:
-        data["body"] = body_data
-    for field in ("intro", "source"):
-        if hasattr(page, field):
-            data[field] = getattr(page, field)
-    if isinstance(page, ArticlePage):
-        data["tags"] = [{"name": t.name, "slug": t.slug} for t in page.tags.all()]
-        data["authors"] = [
-            {"id": link.author_id, "name": link.author.name, "position": link.position}
-            for link in _author_links(page)
-        ]
-        data["related"] = [serialize_summary(p, ctx) for p in related]
-    if previous is not None or following is not None or isinstance(page, ArticlePage):
-        data["previous"] = serialize_summary(previous, ctx) if previous else None
-        data["next"] = serialize_summary(following, ctx) if following else None
-    if isinstance(page, VideoPage):
-        data["video"] = _video(page, ctx)
-    if isinstance(page, GalleryPage):
-        data["photos"] = [
-            {**ctx.image(photo.image), "caption": photo.caption or photo.image.caption}
-            for photo in gallery
-        ]
-    if isinstance(page, SectionPage):
-        children = Page.objects.filter(
-            ctx.scope.public_q(),
-            path__startswith=page.path,
-            depth=page.depth + 1,
-            content_type__model="sectionpage",
-            content_type__app_label="home",
-        ).order_by("path")
-        data["subsections"] = [ctx.page_link(p) for p in children.only("id", "title", "url_path")]
-    return data
+    items = []
+    for page, body in zip(pages, bodies, strict=True):
+        previous_id, next_id = neighbours.get(page.id, (None, None))
+        related = [by_id[i] for i in related_ids.get(page.id, ()) if i in by_id]
+        data = serialize_summary(page, ctx)
+        data["breadcrumbs"] = _breadcrumbs(page, ctx)
+        data["translations"] = _translations(page, ctx, translations)
+        data["seo"] = _seo(page, ctx, data)
+        if body.value is not None:
+            data["body"] = body.render(ctx)
+        for field in ("intro", "source"):
+            if hasattr(page, field):
+                data[field] = getattr(page, field)
+        if isinstance(page, ArticlePage):
+            data["tags"] = _tags(page, tags)
+            data["authors"] = [
+                {"id": link.author_id, "name": link.author.name, "position": link.position}
+                for link in _author_links(page)
+            ]
+            data["related"] = [serialize_summary(p, ctx) for p in related]
+        previous, following = by_id.get(previous_id), by_id.get(next_id)
+        if previous is not None or following is not None or isinstance(page, ArticlePage):
+            data["previous"] = serialize_summary(previous, ctx) if previous else None
+            data["next"] = serialize_summary(following, ctx) if following else None
+        if isinstance(page, VideoPage):
+            data["video"] = _video(page, ctx)
+        if isinstance(page, GalleryPage):
+            data["photos"] = [
+                {**ctx.image(photo.image), "caption": photo.caption or photo.image.caption}
+                for photo in galleries[page.id]
+            ]
+        if isinstance(page, SectionPage):
+            data["subsections"] = _subsections(page, ctx)
+        items.append(data)
+    return items
 
 
-def _translations(page: Page, ctx: APIContext) -> list[dict]:
+class _Body:
+    """A page's StreamField body in the API's shape, reused from the cache where allowed."""
+
+    def __init__(self, page: Page, ctx: APIContext, cache_body: bool):
+        self.value = getattr(page, "body", None)
+        self.key = _body_cache_key(page, ctx) if cache_body and self.value is not None else None
+        self.data = cache.get(self.key) if self.key else None
+        rendered = self.value is None or self.data is not None
+        self.images = [] if rendered else _body_images(self.value)
+
+    def rich_text(self) -> list[str]:
+        if self.value is None or self.data is not None:
+            return []
+        return [child.value.source for child in self.value if child.block_type == "paragraph"]
+
+    def render(self, ctx: APIContext):
+        if self.data is None:
+            self.data = self.value.stream_block.get_api_representation(
+                self.value, context={"api": ctx}
+            )
+            if self.key:
+                cache.set(self.key, self.data, settings.API_CACHE_SECONDS)
+        return self.data
+
+
+def _subsections(page: SectionPage, ctx: APIContext) -> list[dict]:
+    children = Page.objects.filter(
+        ctx.scope.public_q(),
+        path__startswith=page.path,
+        depth=page.depth + 1,
+        content_type__model="sectionpage",
+        content_type__app_label="home",
+    ).order_by("path")
+    return [ctx.page_link(p) for p in children.only("id", "title", "url_path")]
+
+
+def _translations(page: Page, ctx: APIContext, found: dict) -> list[dict]:
     """The same page in the other languages readers may see, for the language switch:
     [{"locale": "en", "id": 57, "title": "Administrative reform…", "path": "/en/news/…",
       "html_url": "https://tin.example.vn/en/news/…"}]"""
-    if page.pk is None:
-        return []
-    others = (
-        Page.objects.filter(ctx.scope.public_q(), translation_key=page.translation_key)
-        .exclude(id=page.id)
-        .values_list("id", "title", "url_path", "locale_id")
-    )
     items = []
-    for page_id, title, url_path, locale_id in others:
+    for page_id, title, url_path, locale_id in found.get(page.translation_key, ()):
+        if page_id == page.id:
+            continue
         path = ctx.scope.frontend_path(url_path)
         items.append(
             {

@@ -16,13 +16,16 @@ still missing is made on demand by ``image.get_renditions`` and stored. Renditio
 in one query per batch of images when the caller prefetched them (``prefetch_renditions``).
 """
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Q
 from PIL import Image, features
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+
+from cms import query_templates
 
 # Widths a phone, a tablet and a desktop column need.
 SRCSET_WIDTHS = (480, 960, 1600)
@@ -141,20 +144,40 @@ def find_renditions(image, specs: Iterable[str]) -> dict:
     return {spec: found[spec] for spec in specs}
 
 
-def prefetch_renditions(images: Iterable, specs: Iterable[str]) -> None:
-    """Load the renditions of all ``images`` for ``specs`` in one query."""
-    images = [image for image in images if image is not None]
-    if not images:
+def prefetch_renditions(*groups: tuple[Iterable, Iterable[str]]) -> None:
+    """Load renditions of images, ``(images, specs)`` per group, in one query, into each
+    image's ``prefetched_renditions`` (which Wagtail's ``get_renditions`` reads too)::
+
+        prefetch_renditions((covers, [THUMBNAIL_SPEC]), (body_images, srcset_specs()))
+    """
+    groups = [
+        ([image for image in images if image is not None], tuple(sorted(set(specs))))
+        for images, specs in groups
+    ]
+    groups = [(images, specs) for images, specs in groups if images and specs]
+    if not groups:
         return
     Rendition = get_image_model().get_rendition_model()
-    prefetch_related_objects(
-        images,
-        Prefetch(
-            "renditions",
-            queryset=Rendition.objects.filter(filter_spec__in=list(specs)),
-            to_attr="prefetched_renditions",
-        ),
-    )
+    fields = tuple(field.attname for field in Rendition._meta.concrete_fields)
+    spec_groups = tuple(specs for _images, specs in groups)
+
+    def build(**ids):
+        wanted = Q()
+        for index, specs in enumerate(spec_groups):
+            wanted |= Q(image_id__in=ids[f"ids{index}"], filter_spec__in=specs)
+        return Rendition.objects.filter(wanted).values_list(*fields)
+
+    ids = {
+        f"ids{index}": tuple(sorted({image.id for image in images}))
+        for index, (images, _specs) in enumerate(groups)
+    }
+    rows = query_templates.run(("renditions", Rendition._meta.label, spec_groups), build, **ids)
+    by_image = defaultdict(dict)
+    for rendition in query_templates.instances(Rendition, fields, rows):
+        by_image[rendition.image_id][rendition.id] = rendition
+    for images, _specs in groups:
+        for image in images:
+            image.prefetched_renditions = list(by_image[image.id].values())
 
 
 def _widths(renditions: dict, specs: list[str], absolute: Callable[[str], str]) -> list[dict]:

@@ -28,7 +28,7 @@ from wagtail.models import Page, Site
 from home.api_cache import current_generation
 from home.api_visibility import public_pages
 from home.models import ArticlePage, SectionPage
-from home.serializers import APIContext, prepare_summaries
+from home.serializers import SUMMARY_SPECS, APIContext, prepare_summaries
 from media_library.renditions import OPEN_GRAPH_SPEC, single_rendition, srcset_specs
 from syndication.feed_html import body_html
 from syndication.models import ChangeEvent
@@ -145,7 +145,11 @@ class ArticleFeed(Feed):
         ]
         ctx = obj.ctx
         prepare_summaries(
-            articles, ctx, extra_images=body_images, extra_specs=(*srcset_specs(), OPEN_GRAPH_SPEC)
+            articles,
+            ctx,
+            extra_images=body_images,
+            extra_specs=srcset_specs(),
+            cover_specs=(*SUMMARY_SPECS, OPEN_GRAPH_SPEC),
         )
         ctx.preload_rich_text(
             block.value.source
