@@ -26,7 +26,7 @@ from rest_framework.utils.encoders import JSONEncoder
 from wagtail.models import Page
 
 from home.api_visibility import public_pages
-from home.serializers import APIContext, serialize_page_detail
+from home.serializers import APIContext, serialize_page_details
 from syndication.models import ChangeEvent, ChangeFeedState
 
 
@@ -94,9 +94,7 @@ def _url(ctx: APIContext, url_path: str) -> str:
     return ctx.scope.public_base_url + ctx.scope.frontend_path(url_path) if url_path else ""
 
 
-def _item(ctx: APIContext, request: HttpRequest, event: ChangeEvent, page: Page | None) -> dict:
-    removal = event.event_type in ChangeEvent.REMOVALS
-    data = serialize_page_detail(page, request, ctx) if page is not None and not removal else None
+def _item(ctx: APIContext, event: ChangeEvent, data: dict | None) -> dict:
     return {
         "event_id": event.id,
         "type": event.event_type,
@@ -110,13 +108,31 @@ def _item(ctx: APIContext, request: HttpRequest, event: ChangeEvent, page: Page 
     }
 
 
+def _details(pages: list[Page], request: HttpRequest, ctx: APIContext) -> dict[int, dict]:
+    """The detail representation of each page, by id, serialized as one batch."""
+    if not pages:
+        return {}
+    data = serialize_page_details(pages, request, ctx)
+    return {page.id: item for page, item in zip(pages, data, strict=True)}
+
+
 def event_items(request: HttpRequest, events: list[ChangeEvent]) -> list[dict]:
     """Feed items for these events, each page as it is now (``None`` if not public now)."""
     ctx = APIContext(request)
     wanted = {e.page_id for e in events if e.event_type not in ChangeEvent.REMOVALS}
     # specific(): one query per page type for the batch, not one per page.
     pages = public_pages(request).specific().in_bulk(wanted) if wanted else {}
-    return [_item(ctx, request, event, pages.get(event.page_id)) for event in events]
+    # A page with several events in the batch is serialized once, all pages together.
+    found = sorted(pages.values(), key=lambda page: page.id)
+    details = _details(found, request, ctx)
+    return [
+        _item(
+            ctx,
+            event,
+            None if event.event_type in ChangeEvent.REMOVALS else details.get(event.page_id),
+        )
+        for event in events
+    ]
 
 
 def read(request: HttpRequest, cursor: Cursor | None, limit: int) -> dict:
@@ -151,20 +167,23 @@ def _read_snapshot(request: HttpRequest, cursor: Cursor, limit: int) -> dict:
     )
     more_pages = len(pages) > limit
     pages = pages[:limit]
-    items = [
-        {
-            "event_id": None,
-            "type": ChangeEvent.CREATED,
-            "page_id": data["id"],
-            "content_type": data["meta"]["type"],
-            "locale": data["meta"]["locale"] or "",
-            "url": data["meta"]["html_url"],
-            "time": _iso(page.last_published_at),
-            "reason": "",
-            "page": data,
-        }
-        for page, data in ((p, serialize_page_detail(p, request, ctx)) for p in pages)
-    ]
+    details = _details(pages, request, ctx)
+    items = []
+    for page in pages:
+        data = details[page.id]
+        items.append(
+            {
+                "event_id": None,
+                "type": ChangeEvent.CREATED,
+                "page_id": data["id"],
+                "content_type": data["meta"]["type"],
+                "locale": data["meta"]["locale"] or "",
+                "url": data["meta"]["html_url"],
+                "time": _iso(page.last_published_at),
+                "reason": "",
+                "page": data,
+            }
+        )
     if more_pages:
         next_cursor = Cursor(cursor.event_id, snapshot=True, after_page=pages[-1].id)
         has_more = True
