@@ -67,8 +67,15 @@ def _next_expiry(now: float) -> float:
     return min(horizon, next_expiry.timestamp()) if next_expiry else horizon
 
 
-def current_generation() -> str:
-    """The token every cached response and ETag of this moment is keyed by."""
+def current_generation(request: HttpRequest | None = None) -> str:
+    """The token every cached response and ETag of this moment is keyed by.
+
+    With a request, read once for it: its response, scope and body are keyed alike.
+    """
+    if request is not None:
+        if not hasattr(request, "_api_generation"):
+            request._api_generation = current_generation()
+        return request._api_generation
     state_cache = _state_cache()
     now = time.time()
     state = state_cache.get(STATE_KEY)
@@ -128,7 +135,7 @@ class APICacheMiddleware:
             or request.path.startswith(UNCACHED_PREFIXES)
         ):
             return self.get_response(request)
-        generation = current_generation()
+        generation = current_generation(request)
         digest = hashlib.blake2b(
             f"{request.get_host()}\n{request.get_full_path()}".encode(), digest_size=10
         ).hexdigest()

@@ -105,7 +105,7 @@ def get_scope(request: HttpRequest) -> SiteScope:
     """The scope of this request, cached until anything in the content changes."""
     if hasattr(request, "_api_scope"):
         return request._api_scope
-    key = f"api:scope:{current_generation()}:{request.get_host()}"
+    key = f"api:scope:{current_generation(request)}:{request.get_host()}"
     scope = cache.get(key)
     if scope is None:
         scope = _compute_scope(request)

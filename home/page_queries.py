@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, Q
+from django.db.models import Model, Q, Subquery
 from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -92,39 +92,40 @@ def public_summaries(scope: SiteScope, model: type[Page], ids: Sequence[int]) ->
 
 def neighbour_ids(scope: SiteScope, page: Page) -> tuple[int | None, int | None]:
     """The public pages of the same type published just before and just after ``page`` in its
-    section (ties broken by id)."""
+    section (ties broken by id), found in one query."""
     model = type(page)
 
-    def build(section, depth, date, pk, now, earlier: bool):
-        siblings = model.objects.filter(scope.public_q(now), path__startswith=section, depth=depth)
+    def build(pk, section, depth, date, now):
+        siblings = model.objects.filter(
+            scope.public_q(now), path__startswith=section, depth=depth
+        ).values("id")
         # The redundant bound on the date alone lets PostgreSQL walk the publication_date
         # index from this page and stop at the first public sibling, instead of reading the
         # whole section; the OR only breaks ties.
-        if earlier:
-            siblings = siblings.filter(
-                Q(publication_date__lt=date) | Q(publication_date=date, id__lt=pk),
-                publication_date__lte=date,
-            ).order_by("-publication_date", "-id")
-        else:
-            siblings = siblings.filter(
-                Q(publication_date__gt=date) | Q(publication_date=date, id__gt=pk),
-                publication_date__gte=date,
-            ).order_by("publication_date", "id")
-        return siblings.values_list("id")[:1]
-
-    found = []
-    for earlier in (True, False):
-        rows = query_templates.run(
-            ("neighbour", model._meta.label, earlier, scope.key),
-            lambda **values: build(**values, earlier=earlier),  # noqa: B023 (called at once)
-            section=Prefix(page.path[: -Page.steplen]),
-            depth=page.depth,
-            date=page.publication_date,
-            pk=page.id,
-            now=timezone.now(),
+        earlier = siblings.filter(
+            Q(publication_date__lt=date) | Q(publication_date=date, id__lt=pk),
+            publication_date__lte=date,
+        ).order_by("-publication_date", "-id")
+        later = siblings.filter(
+            Q(publication_date__gt=date) | Q(publication_date=date, id__gt=pk),
+            publication_date__gte=date,
+        ).order_by("publication_date", "id")
+        return (
+            Page.objects.filter(id=pk)
+            .annotate(previous_id=Subquery(earlier[:1]), next_id=Subquery(later[:1]))
+            .values_list("previous_id", "next_id")
         )
-        found.append(rows[0][0] if rows else None)
-    return found[0], found[1]
+
+    rows = query_templates.run(
+        ("neighbours", model._meta.label, scope.key),
+        build,
+        pk=page.id,
+        section=Prefix(page.path[: -Page.steplen]),
+        depth=page.depth,
+        date=page.publication_date,
+        now=timezone.now(),
+    )
+    return rows[0] if rows else (None, None)
 
 
 def related_ids(page_ids: Sequence[int]) -> dict[int, list[int]]:

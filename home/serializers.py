@@ -292,7 +292,8 @@ def _body_cache_key(page: Page, ctx: APIContext) -> str:
     the API cache generation, and with it this key.
     """
     site = hashlib.blake2b(ctx.base_url.encode(), digest_size=8).hexdigest()
-    return f"api:body:{current_generation()}:{site}:{page.id}:{page.live_revision_id}"
+    generation = current_generation(ctx.request)
+    return f"api:body:{generation}:{site}:{page.id}:{page.live_revision_id}"
 
 
 def serialize_page_detail(
