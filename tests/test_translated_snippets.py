@@ -208,3 +208,31 @@ def test_pages_served_by_the_cms_show_the_owner_details_of_their_language(
     assert "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh" in footer
     assert "Số 18 đường Lê Lợi" in footer and "0226 3 856 218" in footer
     assert "Party Committee of Provincial Agencies" not in footer
+
+
+def test_translating_an_article_keeps_its_byline_and_leaves_the_vietnamese_one_alone(
+    client, section, section_editor, english
+):
+    from wagtail_localize.operations import TranslationCreator
+
+    from home.models import ArticleAuthor
+    from tests.api_support import make_article
+
+    author = Author.objects.create(name="Nguyễn Văn An", position="Phó Bí thư Thường trực")
+    article = make_article(section, "Hội nghị tổng kết")
+    article.article_authors = [ArticleAuthor(author=author)]
+    article.save_revision().publish()
+
+    # "Dịch" on the article: its author is copied to English with it (a related snippet).
+    TranslationCreator(section_editor, [english]).create_translations(article)
+
+    translated = article.get_translation(english).specific
+    link = translated.article_authors.get()
+    assert link.author.name == "Nguyễn Văn An"
+    assert link.author.translation_key == author.translation_key
+    assert link.position == "Phó Bí thư Thường trực"  # until someone translates it
+    cache.clear()
+    detail = client.get(f"/api/v2/pages/{article.id}/").json()
+    assert detail["authors"] == [
+        {"id": author.id, "name": "Nguyễn Văn An", "position": "Phó Bí thư Thường trực"}
+    ]
