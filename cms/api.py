@@ -42,5 +42,6 @@ urlpatterns = [
     path("v2/changes/", changes_view, name="api_changes"),
     path("v2/", api_router.urls),
     # JSON 404 for unknown API paths; the preview endpoint (cms/urls.py) is not ours.
-    re_path(r"^(?!v2/preview/)(?P<rest>.*)$", not_found),
+    # ([\s\S], not '.': a path may hold a line break.)
+    re_path(r"^(?!v2/preview/)(?P<rest>[\s\S]*)$", not_found),
 ]

@@ -126,7 +126,7 @@ def test_site_admin_sees_syndication_in_settings_menu(client, site_admin):
 
 
 @pytest.mark.parametrize("role", EDITOR_ROLES)
-def test_editors_see_no_syndication_menu_items(client, role, request):
+def test_editors_see_no_syndication_menu_items(db, client, role, request):
     client.force_login(request.getfixturevalue(role))
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
