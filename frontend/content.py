@@ -23,10 +23,10 @@ def locale_of(path: str) -> str:
 
 
 async def chrome(api: ApiClient, locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
-    """The menu, footer and the blocks every page shows; the footer and linked websites in
-    the page's language (the CMS serves only what was translated into it)."""
+    """The menu, footer and the blocks every page shows; the menu, footer and linked websites
+    in the page's language (the CMS serves only what was translated into it)."""
     menu, site, linked, videos, galleries = await asyncio.gather(
-        api.get("menu/"),
+        api.get("menu/", {"locale": locale}),
         api.get("site-settings/", {"locale": locale}),
         api.get("linked-websites/", {"locale": locale}),
         api.get("videos/latest/", {"limit": SIDEBAR_SIZE}),

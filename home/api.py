@@ -431,10 +431,22 @@ class MenuAPIViewSet(SingleResourceAPIViewSet):
 
     name = "menu"
     model = SectionPage
+    known_query_parameters = frozenset(["locale", "_"])
 
     def build(self, request) -> dict:
         scope = get_scope(request)
-        root = scope.roots[0]
+        code = requested_locale(request).language_code
+        root = next(
+            (
+                r
+                for r in scope.roots
+                if r.language_code == code
+                or (is_default_language(r.language_code) and is_default_language(code))
+            ),
+            None,
+        )
+        if root is None:  # nothing of the site is in that language yet
+            return {"items": []}
         pages = (
             public_pages(request)
             .filter(

@@ -388,8 +388,8 @@ PATHS = {
         "One document", [ID], {"200": _json(DOCUMENT), **ERRORS, **NOT_FOUND}
     ),
     "/api/v2/menu/": _get(
-        "Main menu: pages shown in menus, two levels, in tree order",
-        [],
+        "Main menu: pages shown in menus, two levels, in tree order, in the requested language",
+        [SITE_LOCALE],
         {
             "200": _json(
                 {

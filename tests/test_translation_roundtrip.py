@@ -163,6 +163,10 @@ def test_translation_untranslated_content_stays_out_of_english(
     assert english_section.alias_of_id == section.id
     assert english_section.id not in english_ids
     assert client.get("/en/tin-tuc-su-kien/").status_code == 404
+    # Nor in the English menu; the Vietnamese one is unchanged.
+    assert api_get(client, "/api/v2/menu/", locale="en").json() == {"items": []}
+    vietnamese_menu = api_get(client, "/api/v2/menu/").json()["items"]
+    assert [item["title"] for item in vietnamese_menu] == [section.title]
     assert api_get(client, f"/api/v2/pages/{untranslated.id}/").json()["translations"] == []
     response = api_get(
         client, "/api/v2/pages/find/", html_path=f"/en/tin-tuc-su-kien/{untranslated.slug}/"

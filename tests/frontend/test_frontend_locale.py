@@ -1,4 +1,4 @@
-"""English pages (under /en/) get the footer and linked websites of the English locale."""
+"""English pages (under /en/) get the menu, footer and linked websites of the English locale."""
 
 import httpx
 from starlette.testclient import TestClient
@@ -15,7 +15,15 @@ ENGLISH_ARTICLE = {
     "title": "Administrative reform",
     "path": "/en/news/reform/",
 }
+
+
+def menu_item(page_id: int, title: str, path: str) -> dict:
+    return {"id": page_id, "title": title, "path": path, "kind": "section", "children": []}
+
+
 BY_LOCALE = {
+    ("/api/v2/menu/", "vi"): {"items": [menu_item(3, "Tin tức - Sự kiện", "/tin-tuc/")]},
+    ("/api/v2/menu/", "en"): {"items": [menu_item(30, "News and events", "/en/news/")]},
     ("/api/v2/site-settings/", "vi"): {"organisation_name": "Đảng ủy Khối"},
     ("/api/v2/site-settings/", "en"): {"organisation_name": "Party Committee of the Bloc"},
     ("/api/v2/linked-websites/", "vi"): {
@@ -60,3 +68,5 @@ def test_frontend_english_page_shows_the_english_footer_and_linked_websites():
     assert "Đảng ủy Khối" in vietnamese.text and "Cổng tỉnh" in vietnamese.text
     assert "Provincial portal" not in vietnamese.text
     assert ("/api/v2/site-settings/", "en") in asked and ("/api/v2/linked-websites/", "en") in asked
+    assert "News and events" in english.text and "Tin tức - Sự kiện" not in english.text
+    assert "Tin tức - Sự kiện" in vietnamese.text and "News and events" not in vietnamese.text
