@@ -22,6 +22,7 @@ import datetime
 import uuid
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import connection
 from django.db.models import Model, QuerySet, UUIDField
@@ -176,17 +177,29 @@ def run(key: Hashable, build: Callable[..., QuerySet], **values) -> list[tuple]:
     return converted
 
 
+@cache
+def columns(model: type[Model]) -> tuple[str, ...]:
+    """Every column of ``model`` (its own and inherited) by attribute name, in model order."""
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+@cache
+def _column_order(model: type[Model], fields: tuple[str, ...]) -> tuple[int, ...] | None:
+    """Where each of ``model``'s columns among ``fields`` is, in model order (None: as given)."""
+    unknown = set(fields) - set(columns(model))
+    if unknown:
+        raise ValueError(f"{sorted(unknown)} are not columns of {model._meta.label}")
+    order = tuple(fields.index(name) for name in columns(model) if name in fields)
+    return None if order == tuple(range(len(fields))) else order
+
+
 def instances(model: type[Model], fields: Sequence[str], rows: list[tuple]) -> list[Model]:
     """Model objects from rows of ``values_list(*fields)`` (column names, e.g. 'owner_id');
     the fields not given are deferred."""
-    columns = [field.attname for field in model._meta.concrete_fields]
-    unknown = set(fields) - set(columns)
-    if unknown:
-        raise ValueError(f"{sorted(unknown)} are not columns of {model._meta.label}")
     # Model.from_db takes the values in the model's column order.
-    order = [fields.index(name) for name in columns if name in fields]
-    names = [fields[i] for i in order]
+    order = _column_order(model, tuple(fields))
     db = connection.alias
-    if order == list(range(len(fields))):
-        return [model.from_db(db, names, row) for row in rows]
+    if order is None:
+        return [model.from_db(db, fields, row) for row in rows]
+    names = [fields[i] for i in order]
     return [model.from_db(db, names, [row[i] for i in order]) for row in rows]

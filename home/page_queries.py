@@ -19,18 +19,18 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms import query_templates
-from cms.query_templates import Prefix, instances
+from cms.query_templates import Prefix, columns, instances
 from home.api_visibility import SiteScope
 from home.models import ArticleAuthor, Author, RelatedArticle, Tag
 
 
 @cache
-def _fields(model: type[Model], streamfields: bool = True) -> tuple[str, ...]:
-    """Every column of ``model`` (its own and inherited), optionally without StreamFields."""
+def _page_fields(model: type[Page], streamfields: bool) -> tuple[str, ...]:
+    """The columns of a page type, optionally without its StreamFields (listing items)."""
+    if streamfields:
+        return columns(model)
     return tuple(
-        field.attname
-        for field in model._meta.concrete_fields
-        if streamfields or not isinstance(field, StreamField)
+        field.attname for field in model._meta.concrete_fields if not isinstance(field, StreamField)
     )
 
 
@@ -39,7 +39,7 @@ def _pages(
 ) -> list[Page]:
     if not ids:
         return []
-    fields = _fields(model, streamfields)
+    fields = _page_fields(model, streamfields)
 
     def build(ids, now):
         return model.objects.filter(scope.public_q(now), id__in=ids).values_list(*fields)
@@ -226,7 +226,7 @@ def images(ids: Sequence[int]) -> dict[int, Model]:
     if not ids:
         return {}
     model = get_image_model()
-    fields = _fields(model)
+    fields = columns(model)
 
     def build(ids):
         return model.objects.filter(id__in=ids).values_list(*fields)

@@ -158,7 +158,7 @@ def prefetch_renditions(*groups: tuple[Iterable, Iterable[str]]) -> None:
     if not groups:
         return
     Rendition = get_image_model().get_rendition_model()
-    fields = tuple(field.attname for field in Rendition._meta.concrete_fields)
+    fields = query_templates.columns(Rendition)
     spec_groups = tuple(specs for _images, specs in groups)
 
     def build(**ids):
