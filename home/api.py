@@ -4,9 +4,11 @@ Pages are serialized by home/serializers.py, filtered by home/filters.py and lim
 a reader may see by home/api_visibility.py; responses are cached by home/api_cache.py.
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, CharField, QuerySet, Subquery
+from django.db.models import BigIntegerField, CharField, Subquery
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import redirect
@@ -34,13 +36,14 @@ from home.models import (
     VideoPage,
 )
 from home.search.highlight import add_highlights
+from home.search.results import RankedResults
 from home.serializers import (
     KINDS,
     SUMMARY_FIELDS,
     APIContext,
+    cached_summaries,
     filter_fields,
     serialize_page_detail,
-    serialize_summaries,
 )
 from home.site_content import linked_websites, requested_locale, site_owner_details
 from media_library.renditions import THUMBNAIL_SPEC, prefetch_renditions, single_rendition
@@ -251,19 +254,23 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         limit, offset = self.page_bounds(self.default_limit)
         queryset = self.filter_queryset(self.get_queryset())
         total = queryset.count()
-        if isinstance(queryset, QuerySet) and queryset.model is Page:
-            # Several page types: one query per type for their own fields.
-            queryset = queryset.specific()
-        items = list(queryset[offset : offset + limit])
-        if items and type(items[0]) is Page:  # search results of several types
-            by_id = Page.objects.filter(id__in=[p.id for p in items]).defer_streamfields()
-            by_id = {p.id: p for p in by_id.specific()}
-            items = [by_id[p.id] for p in items if p.id in by_id]
-        ctx = APIContext(request)
-        data = [filter_fields(item, fields) for item in serialize_summaries(items, ctx)]
+        if isinstance(queryset, RankedResults):
+            ids = queryset.page_ids(offset, limit)
+        else:
+            ids = list(queryset.values_list("id", flat=True)[offset : offset + limit])
+        items = cached_summaries(ids, APIContext(request), self.summary_pages)
+        data = [filter_fields(item, fields) for item in items]
         if getattr(request, "search_query", None) is not None:
-            add_highlights(items, data, request.search_query)
+            texts = queryset.texts if isinstance(queryset, RankedResults) else None
+            add_highlights(data, request.search_query, texts)
         return Response({"meta": {"total_count": total}, "items": data})
+
+    def summary_pages(self, ids: list[int]) -> Iterable[Page]:
+        """The public pages ``ids`` of the listing's type, as their specific types."""
+        model = self.page_model()
+        if model is not Page:
+            return page_queries.public_summaries(get_scope(self.request), model, ids).values()
+        return self.get_queryset().filter(id__in=ids).specific()
 
     def detail_view(self, request, pk):
         self.check_query_parameters()

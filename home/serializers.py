@@ -19,7 +19,7 @@ authors, related articles, previous/next in the section, video and gallery photo
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 from django.conf import settings
@@ -246,6 +246,48 @@ def serialize_summary(page: Page, ctx: APIContext) -> dict:
 def serialize_summaries(pages: list[Page], ctx: APIContext) -> list[dict]:
     prepare_summaries(pages, ctx)
     return [serialize_summary(page, ctx) for page in pages]
+
+
+def _summary_key_prefix(ctx: APIContext) -> str:
+    """Everything besides the page id that a listing item depends on: the API generation
+    (home.api_cache: any page, snippet or setting change makes a new one), the site scope and
+    the host the absolute URLs are made with."""
+    scope = ctx.scope
+    site = hashlib.md5(
+        repr((scope.key, scope.public_base_url, ctx.base_url)).encode(), usedforsecurity=False
+    ).hexdigest()[:16]
+    return f"api:summary:{current_generation(ctx.request)}:{site}:"
+
+
+def cached_summaries(
+    ids: Sequence[int], ctx: APIContext, load: Callable[[list[int]], Iterable[Page]]
+) -> list[dict]:
+    """The listing items of pages ``ids``, in that order, from the cache where they are.
+
+    ``load`` gets the ids not cached and returns those pages (public ones only: the others
+    are left out). Items are kept under the API generation, so an item is never older than
+    a cached response holding it would be (API_SUMMARY_CACHE=0 turns this off).
+    """
+    if not ids:
+        return []
+    if not settings.API_SUMMARY_CACHE:
+        by_id = {page.id: page for page in load(list(ids))}
+        pages = [by_id[i] for i in ids if i in by_id]
+        return serialize_summaries(pages, ctx)
+    prefix = _summary_key_prefix(ctx)
+    found = {
+        int(key.removeprefix(prefix)): item
+        for key, item in cache.get_many([f"{prefix}{i}" for i in ids]).items()
+    }
+    missing = [i for i in ids if i not in found]
+    if missing:
+        pages = list(load(missing))
+        loaded = {item["id"]: item for item in serialize_summaries(pages, ctx)}
+        cache.set_many(
+            {f"{prefix}{i}": item for i, item in loaded.items()}, settings.API_CACHE_SECONDS
+        )
+        found.update(loaded)
+    return [found[i] for i in ids if i in found]
 
 
 def _breadcrumb_paths(page: Page, ctx: APIContext) -> list[str]:

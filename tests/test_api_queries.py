@@ -6,9 +6,12 @@ from home.models import Author
 from home.models.articles import ArticleAuthor, RelatedArticle
 from tests.api_support import image_block, make_article, make_image, paragraph, publish
 
-# Once the site scope is cached (it is, until something changes): count, page rows, cover
-# images, their renditions, bylines, sections.
-LISTING_QUERY_BOUND = 6
+# Once the site scope is cached (it is, until something changes): count, page ids, page
+# rows, cover images, their renditions, bylines, sections.
+LISTING_QUERY_BOUND = 7
+# Items already serialized for an earlier request (home.serializers.cached_summaries):
+# count and page ids.
+CACHED_LISTING_QUERY_BOUND = 2
 # A detail: page, body images, related ids and pages, previous, next, covers, renditions,
 # bylines with authors, section and breadcrumbs, tags, rich-text link targets,
 # translations.
@@ -38,8 +41,9 @@ def many_articles(section):
 
 @pytest.mark.parametrize("limit", [5, 50])
 def test_listing_query_count_does_not_grow_with_limit(
-    api, many_articles, limit, django_assert_max_num_queries
+    api, many_articles, limit, settings, django_assert_max_num_queries
 ):
+    settings.API_SUMMARY_CACHE = False  # measured: loading and serializing the items
     url = f"/api/v2/pages/?type=article&limit={limit}"
     api.get("/api/v2/pages/?type=article&limit=50")  # renditions are made once, on first use
 
@@ -51,8 +55,9 @@ def test_listing_query_count_does_not_grow_with_limit(
 
 @pytest.mark.parametrize("query", ["", "&tag=the-1", "&section_placeholder"])
 def test_filtered_listings_stay_within_the_bound(
-    api, many_articles, section, query, django_assert_max_num_queries
+    api, many_articles, section, query, settings, django_assert_max_num_queries
 ):
+    settings.API_SUMMARY_CACHE = False
     query = query.replace("section_placeholder", f"section={section.id}")
     url = f"/api/v2/pages/?limit=50{query}"
     api.get(url)
@@ -61,6 +66,42 @@ def test_filtered_listings_stay_within_the_bound(
     # (here the home page, a section and articles) costs one query for its own fields.
     with django_assert_max_num_queries(LISTING_QUERY_BOUND + 3):
         assert api.get(_uncached(url)).status_code == 200
+
+
+def test_listing_items_are_reused_by_the_next_listing(
+    api, many_articles, django_assert_max_num_queries
+):
+    first = api.get("/api/v2/pages/?type=article&limit=20").json()
+
+    # Another listing holding the same pages (the response cache does not know it).
+    with django_assert_max_num_queries(CACHED_LISTING_QUERY_BOUND):
+        second = api.get("/api/v2/pages/?type=article&limit=10&offset=5").json()
+
+    assert second["items"] == first["items"][5:15]
+
+
+def test_reused_listing_items_show_a_change_at_once(api, many_articles):
+    url = "/api/v2/pages/?type=article&limit=5"
+    api.get(url)
+    newest = many_articles[0]
+    newest.title = "Tin số 0 (cập nhật)"
+    publish(newest)
+    newest.cover_image.alt_text = "Ảnh mới thay"
+    newest.cover_image.save()
+
+    item = api.get(_uncached(url)).json()["items"][0]
+
+    assert item["title"] == "Tin số 0 (cập nhật)"
+    assert item["thumbnail"]["alt"] == "Ảnh mới thay"
+
+
+def test_reused_listing_items_keep_the_address_they_were_asked_on(api, many_articles):
+    api.get("/api/v2/pages/?type=article&limit=5")
+
+    item = api.get(_uncached("/api/v2/pages/?type=article&limit=5"), secure=True).json()
+
+    assert item["items"][0]["meta"]["detail_url"].startswith("https://")
+    assert item["items"][0]["thumbnail"]["url"].startswith("https://")
 
 
 @pytest.fixture

@@ -199,6 +199,8 @@ API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REV
 # Server-side: rendered responses are kept until anything public changes, at most this long.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "600"))
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
+# Listing items kept by page between requests (home.serializers.cached_summaries).
+API_SUMMARY_CACHE = env_bool("API_SUMMARY_CACHE", True)
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -82,27 +82,29 @@ def snippet(
     )
 
 
-def add_highlights(pages: list, items: list[dict], query) -> None:
+def add_highlights(
+    items: list[dict], query, texts: dict[int, tuple[str, str, str]] | None = None
+) -> None:
     """Give each listing item of a search its ``highlight``:
 
     {"title": "<mark>Cải cách</mark> hành chính …", "snippet": "… <mark>cải cách</mark> …"}
 
-    The texts come with the results (``_search_texts``, home.search.results) or, for
-    other listings, from one query.
+    ``texts`` (title, lead, body by page id) come with ranked results (home.search.results);
+    those missing are read in one query.
     """
     from home.models import SearchDocument
 
-    texts = {p.id: p._search_texts for p in pages if hasattr(p, "_search_texts")}
-    missing = [p.id for p in pages if p.id not in texts]
+    texts = dict(texts or {})
+    missing = [item["id"] for item in items if item["id"] not in texts]
     if missing:
         documents = SearchDocument.objects.filter(page_id__in=missing).values_list(
             "page_id", "title", "lead", "body"
         )
         texts.update({row[0]: row[1:] for row in documents})
-    for page, item in zip(pages, items, strict=True):
-        if page.id not in texts:
+    for item in items:
+        if item["id"] not in texts:
             continue
-        title, lead, body = texts[page.id]
+        title, lead, body = texts[item["id"]]
         text = f"{lead} {body[:SNIPPET_SEARCH_LENGTH]}"
         item["highlight"] = {
             "title": highlight(title, query.terms, query.prefix_last),

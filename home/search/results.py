@@ -5,16 +5,15 @@ Counting the matches and ranking them each read every matching row; for a common
 ids and the total come from one query (``COUNT(*) OVER ()`` over the matches, each
 reduced to its id, rank and date, then a top-N sort), and the page's rows are loaded by id.
 
-``listing_view`` (home/api.py) calls ``count()`` and then slices; the window it will ask
-for is known in advance (the view's validated ``limit``/``offset``), so ``count()`` runs
-the query for that window and the slice is served from it. Any other slice falls back to
-the plain ranked queryset. SQLite, and ``?order=``, keep the plain queryset.
+``listing_view`` (home/api.py) calls ``count()`` and then asks for the window's ids; the
+window is known in advance (the view's validated ``limit``/``offset``), so ``count()`` runs
+the query for that window and ``page_ids()`` is served from it. Any other window falls back
+to the plain ranked queryset. SQLite, and ``?order=``, keep the plain queryset.
 """
 
 from django.db import connection
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
-from wagtail.models import Page
 
 from home.search.highlight import SNIPPET_SEARCH_LENGTH
 from home.search.query import ParsedQuery, search_pages
@@ -74,21 +73,18 @@ class RankedResults:
             self._fetch_window()
         return self._total
 
-    def __getitem__(self, key):
-        start = (key.start or 0) if isinstance(key, slice) else None
-        if start is None or (start, (key.stop or 0) - start) != self._window or key.step:
-            return self._ranked[key]
+    def page_ids(self, offset: int, limit: int) -> list[int]:
+        """The ids of the matches ``offset``..``offset + limit``, best first."""
+        if (offset, limit) != self._window:
+            return list(self._ranked.values_list("id", flat=True)[offset : offset + limit])
         if self._total is None:
             self._fetch_window()
-        if not self._ids:
-            return []
-        pages = self._base.filter(id__in=self._ids)
-        if self.model is Page:
-            pages = pages.specific()
-        by_id = {page.id: page for page in pages}
-        for page in by_id.values():
-            page._search_texts = self._texts[page.id]
-        return [by_id[page_id] for page_id in self._ids if page_id in by_id]
+        return self._ids
+
+    @property
+    def texts(self) -> dict[int, tuple[str, str, str]]:
+        """Title, lead and start of the body of the window's pages, which highlights quote."""
+        return self._texts
 
 
 def search_listing(
