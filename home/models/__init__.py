@@ -8,7 +8,7 @@ from home.models.media_pages import (
     VideoPage,
 )
 from home.models.pages import HomePage, SectionPage, StandardPage
-from home.models.search import SearchDocument
+from home.models.search import SearchDocument, SearchText
 from home.models.site_settings import SiteIdentity, SiteSettings
 from home.models.snippets import Author, LinkedWebsite
 
@@ -26,6 +26,7 @@ __all__ = [
     "RelatedArticle",
     "Retraction",
     "SearchDocument",
+    "SearchText",
     "SectionPage",
     "SiteIdentity",
     "SiteSettings",

@@ -92,12 +92,12 @@ def add_highlights(
     ``texts`` (title, lead, body by page id) come with ranked results (home.search.results);
     those missing are read in one query.
     """
-    from home.models import SearchDocument
+    from home.models import SearchText
 
     texts = dict(texts or {})
     missing = [item["id"] for item in items if item["id"] not in texts]
     if missing:
-        documents = SearchDocument.objects.filter(page_id__in=missing).values_list(
+        documents = SearchText.objects.filter(page_id__in=missing).values_list(
             "page_id", "title", "lead", "body"
         )
         texts.update({row[0]: row[1:] for row in documents})

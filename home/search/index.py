@@ -7,14 +7,19 @@ an unpublished, retracted, expired or restricted page is never found even while 
 
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import Func
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
-from home.models import ArticlePage, GalleryPage, SearchDocument, StandardPage, VideoPage
+from home.models import (
+    ArticlePage,
+    GalleryPage,
+    SearchDocument,
+    SearchText,
+    StandardPage,
+    VideoPage,
+)
 from home.search.text import fold
 from home.vietnamese import nfc
 
@@ -53,58 +58,60 @@ def body_text(page: Page) -> str:
     return nfc(" ".join(" ".join(t.split()) for t in texts if t))
 
 
-def document_for(page: Page) -> SearchDocument:
+def documents_for(page: Page) -> tuple[SearchDocument, SearchText]:
+    """What search matches for ``page``, and the text its snippets quote."""
     title, lead, body = nfc(page.title), nfc(getattr(page, "lead", "") or ""), body_text(page)
     # PostgreSQL matches the tsvectors; the folded lead and body, the largest columns, are
     # only SQLite's (on PostgreSQL they would make every row, and every scan, twice as big).
     folded = connection.vendor != "postgresql"
-    return SearchDocument(
+    document = SearchDocument(
         page_id=page.id,
-        title=title,
-        lead=lead,
-        body=body,
         folded_title=f" {fold(title)} ",
         folded_lead=f" {fold(lead)} " if folded else "",
         folded_body=f" {fold(body)} " if folded else "",
         publication_date=getattr(page, "publication_date", None),
     )
+    return document, SearchText(page_id=page.id, title=title, lead=lead, body=body)
 
 
-class Strip(Func):
-    """tsvector without positions and weights: a third of the size, so it stays in the row."""
+# The vectors are made in PostgreSQL from the texts just written: ``vector`` (matching) holds
+# only the words; ``rank_vector`` (ranking, title-only matching) the title (A) and lead (B).
+VECTORS_SQL = f"""
+UPDATE home_searchdocument AS document SET
+    vector = strip(setweight(to_tsvector('{SEARCH_CONFIG}', text.title), 'A')
+        || setweight(to_tsvector('{SEARCH_CONFIG}', text.lead), 'B')
+        || to_tsvector('{SEARCH_CONFIG}', text.body)),
+    rank_vector = setweight(to_tsvector('{SEARCH_CONFIG}', text.title), 'A')
+        || setweight(to_tsvector('{SEARCH_CONFIG}', text.lead), 'B')
+FROM home_searchtext AS text
+WHERE text.page_id = document.page_id AND document.page_id = ANY(%s)
+"""
 
-    function = "strip"
-    output_field = SearchVectorField()
+
+def _update_vectors(page_ids: list[int]) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(VECTORS_SQL, [page_ids])
 
 
-def _update_vectors(documents) -> None:
-    if connection.vendor != "postgresql":
-        return
-    title_and_lead = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "lead", weight="B", config=SEARCH_CONFIG
-    )
-    documents.update(
-        # Matching needs only the words; ranking and title-only matching use rank_vector.
-        vector=Strip(title_and_lead + SearchVector("body", config=SEARCH_CONFIG)),
-        rank_vector=title_and_lead,
+def _upsert(model, rows: list) -> None:
+    """Insert ``rows``, or overwrite those of the same pages (the vectors are made after)."""
+    kept = ("page", "vector", "rank_vector")
+    fields = [f.name for f in model._meta.concrete_fields if f.name not in kept]
+    model.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["page"], update_fields=fields
     )
 
 
 def index_pages(pages: Iterable[Page]) -> int:
     """Write the documents of ``pages`` (specific instances holding their live content)."""
-    documents = [document_for(p) for p in pages if isinstance(p, SEARCHABLE_MODELS)]
-    if not documents:
+    made = [documents_for(p) for p in pages if isinstance(p, SEARCHABLE_MODELS)]
+    if not made:
         return 0
-    fields = [
-        f.name
-        for f in SearchDocument._meta.concrete_fields
-        if f.name not in ("page", "vector", "rank_vector")
-    ]
-    SearchDocument.objects.bulk_create(
-        documents, update_conflicts=True, unique_fields=["page"], update_fields=fields
-    )
-    _update_vectors(SearchDocument.objects.filter(page_id__in=[d.page_id for d in documents]))
-    return len(documents)
+    _upsert(SearchDocument, [document for document, _ in made])
+    _upsert(SearchText, [text for _, text in made])
+    _update_vectors([document.page_id for document, _ in made])
+    return len(made)
 
 
 def rebuild(batch_size: int = 500, log=None) -> int:

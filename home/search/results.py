@@ -22,15 +22,15 @@ from home.search.query import ParsedQuery, search_pages
 # rather than index lookups tuned for the LIMIT; ties broken as search_pages does. The
 # texts the highlights quote come with the page of ids (home.search.highlight).
 WINDOW_SQL = f"""
-SELECT ranked.page_id, ranked.total, document.title, document.lead,
-    left(document.body, {SNIPPET_SEARCH_LENGTH})
+SELECT ranked.page_id, ranked.total, text.title, text.lead,
+    left(text.body, {SNIPPET_SEARCH_LENGTH})
 FROM (
     SELECT page_id, COUNT(*) OVER () AS total, rank, published
     FROM ({{matches}} OFFSET 0) AS matches (page_id, rank, published)
     ORDER BY rank DESC, published DESC, page_id DESC
     LIMIT %s OFFSET %s
 ) AS ranked
-JOIN home_searchdocument AS document ON document.page_id = ranked.page_id
+JOIN home_searchtext AS text ON text.page_id = ranked.page_id
 ORDER BY ranked.rank DESC, ranked.published DESC, ranked.page_id DESC
 """
 
