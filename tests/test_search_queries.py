@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from home.models import GalleryPage, SearchDocument, SectionPage, VideoIndexPage, VideoPage
+from home.search.highlight import highlight
 from tests.api_support import make_article, paragraph, publish
 
 CCHC = "Cải cách hành chính trong Đảng ủy Khối"
@@ -186,6 +187,27 @@ def test_search_snippet_escapes_html_in_query_and_text(api, corpus):
 
     assert "<b>" not in item["highlight"]["title"]
     assert "<script" not in item["highlight"]["snippet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "marked"),
+    [
+        # Words that are also the names of HTML entities stay text; the entities stay whole.
+        (
+            'R&D "amp" <quot> lt',
+            ["amp", "quot", "lt"],
+            "R&amp;D &quot;<mark>amp</mark>&quot; &lt;<mark>quot</mark>&gt; <mark>lt</mark>",
+        ),
+        ("Đảng ủy's x27", ["x27", "s"], "Đảng ủy&#x27;<mark>s</mark> <mark>x27</mark>"),
+        (
+            "Hòa giải, HOÀ GIẢI",
+            ["hoa", "giai"],
+            "<mark>Hòa</mark> <mark>giải</mark>, <mark>HOÀ</mark> <mark>GIẢI</mark>",
+        ),
+    ],
+)
+def test_highlight_marks_words_and_keeps_entities_whole(text, terms, marked):
+    assert highlight(text, terms) == marked
 
 
 def test_search_filters_by_section_type_and_dates(api, corpus, home_page):

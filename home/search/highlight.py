@@ -9,6 +9,7 @@ else is HTML-escaped.
 """
 
 import re
+from functools import lru_cache
 from html import escape as _html_escape
 
 from home.search.text import accent_insensitive_pattern
@@ -26,32 +27,28 @@ def escape(text: str) -> str:
     return _html_escape(text, quote=True)
 
 
-def _pattern(terms: list[str], prefix_last: bool) -> re.Pattern | None:
+@lru_cache(maxsize=256)
+def _pattern(terms: tuple[str, ...], prefix_last: bool) -> re.Pattern | None:
     if not terms:
         return None
     alternatives = [
         accent_insensitive_pattern(t) + (r"\w*" if prefix_last and t == terms[-1] else "")
         for t in terms
     ]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    # It runs on escaped text too, where a word right after "&" or "&#" is the name of an
+    # entity ("&amp;", "&#x27;"), not something the reader wrote.
+    return re.compile(r"(?<![\w&])(?<!&#)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
-def _marked(text: str, spans: list[tuple[int, int]]) -> str:
-    out, position = [], 0
-    for start, end in spans:
-        out.append(escape(text[position:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
-        position = end
-    out.append(escape(text[position:]))
-    return "".join(out)
+def _marked(text: str, pattern: re.Pattern | None) -> str:
+    """``text`` escaped, with the matches of ``pattern`` in <mark>."""
+    escaped = escape(text)
+    return pattern.sub(r"<mark>\g<0></mark>", escaped) if pattern else escaped
 
 
 def highlight(text: str, terms: list[str], prefix_last: bool = False) -> str:
     """All of ``text``, escaped, with the matching words marked."""
-    pattern = _pattern(terms, prefix_last)
-    if pattern is None:
-        return escape(text)
-    return _marked(text, [m.span() for m in pattern.finditer(text)])
+    return _marked(text, _pattern(tuple(terms), prefix_last))
 
 
 def snippet(
@@ -62,7 +59,7 @@ def snippet(
     Without a match, the beginning of the text (the title may have matched instead).
     """
     text = text[:SNIPPET_SEARCH_LENGTH]
-    pattern = _pattern(terms, prefix_last)
+    pattern = _pattern(tuple(terms), prefix_last)
     first = pattern.search(text) if pattern else None
     start = 0
     if first and len(text) > width and first.start() > width // 3:
@@ -74,10 +71,9 @@ def snippet(
         space = text.rfind(" ", start, end)
         end = space if space > start else end
     window = " ".join(text[start:end].split())
-    spans = [m.span() for m in pattern.finditer(window)] if pattern else []
     return (
         (ELLIPSIS if start > 0 else "")
-        + _marked(window, spans)
+        + _marked(window, pattern)
         + (ELLIPSIS if end < len(text) else "")
     )
 
