@@ -264,10 +264,12 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         self.check_query_parameters()
         fields = self.chosen_fields(SUMMARY_FIELDS, SUMMARY_FIELDS)
         limit, offset = self.page_bounds(self.default_limit)
-        queryset = self.filter_queryset(self.get_queryset())
+        queryset = filters.known_search(request, self)
+        if queryset is None:
+            queryset = self.filter_queryset(self.get_queryset())
         total = queryset.count()
         if isinstance(queryset, RankedResults):
-            ids = queryset.page_ids(offset, limit)
+            ids = queryset.page_ids()
         else:
             ids = list(queryset.values_list("id", flat=True)[offset : offset + limit])
         items = cached_summaries(ids, APIContext(request), self.summary_pages)

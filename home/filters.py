@@ -18,10 +18,11 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, Page
 
-from home.api_visibility import public_pages
+from home.api_cache import current_generation
+from home.api_visibility import get_scope, public_pages
 from home.models import ArticleAuthor, ArticlePage, SectionPage
 from home.search import query as search_query
-from home.search.results import search_listing
+from home.search.results import RankedResults, known_pages, remember_pages, search_listing
 
 MAX_ID = 2**62
 
@@ -234,6 +235,30 @@ class OrderFilter(BaseFilterBackend):
         return queryset.order_by(*order, "id")
 
 
+def _search_query(request) -> search_query.ParsedQuery | None:
+    """The words of ?search= (None without it); the listing highlights them."""
+    query = request.GET.get("search")
+    if query is None:
+        return None
+    operator = request.GET.get("search_operator")
+    if operator not in (None, "and", "or"):
+        raise BadQueryParameter("search_operator", _("must be 'and' or 'or'"))
+    request.search_query = search_query.parse(query, any_term=operator == "or")
+    return request.search_query
+
+
+# Parameters that do not change which pages a search looks in.
+_NOT_FILTERS = frozenset(["search", "search_operator", "limit", "offset", "fields", "_"])
+
+
+def _searched_pages_key(request) -> tuple:
+    """What the pages a search looks in depend on: the site, what is public now (the API
+    generation changes with anything public, including at the next expiry), the endpoint
+    and the listing's filters."""
+    filters = sorted((k, v) for k, v in request.GET.items() if k not in _NOT_FILTERS)
+    return (current_generation(request), get_scope(request).key, request.path, tuple(filters))
+
+
 class SearchFilter(BaseFilterBackend):
     """?search=cai cach&search_operator=and|or: accent- and case-insensitive (home.search).
 
@@ -243,16 +268,27 @@ class SearchFilter(BaseFilterBackend):
     """
 
     def filter_queryset(self, request, queryset, view):
-        query = request.GET.get("search")
-        if query is None:
+        parsed = _search_query(request)
+        if parsed is None:
             return queryset
-        operator = request.GET.get("search_operator")
-        if operator not in (None, "and", "or"):
-            raise BadQueryParameter("search_operator", _("must be 'and' or 'or'"))
-        parsed = search_query.parse(query, any_term=operator == "or")
-        request.search_query = parsed  # the listing highlights these words
         # The page the listing will ask for: its ids and the count come from one query.
         limit, offset = view.page_bounds(getattr(view, "default_limit", 20))
-        return search_listing(
+        results = search_listing(
             queryset, parsed, offset, limit, order_by_relevance="order" not in request.GET
         )
+        if isinstance(results, RankedResults):
+            remember_pages(_searched_pages_key(request), results.pages)
+        return results
+
+
+def known_search(request, view) -> RankedResults | None:
+    """The results of ?search= when an earlier search had the same filters and nothing has
+    changed since: its pages' SQL is reused, the filters are not built again."""
+    if "search" not in request.GET or "order" in request.GET:
+        return None
+    pages = known_pages(_searched_pages_key(request))
+    parsed = _search_query(request) if pages is not None else None
+    if parsed is None or not parsed.terms:
+        return None
+    limit, offset = view.page_bounds(getattr(view, "default_limit", 20))
+    return RankedResults(pages, parsed, offset, limit)

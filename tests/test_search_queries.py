@@ -8,8 +8,11 @@ import unicodedata
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from home.models import GalleryPage, SearchDocument, SectionPage, VideoIndexPage, VideoPage
 from home.search.highlight import highlight
@@ -224,6 +227,27 @@ def test_search_filters_by_section_type_and_dates(api, corpus, home_page):
     assert _titles(api, "dai hoi", type="video,gallery", published_from=since) == {VIDEO, GALLERY}
     until = (timezone.localtime() - datetime.timedelta(days=1)).date().isoformat()
     assert _titles(api, "dai hoi", type="video,gallery", published_to=until) == {VIDEO}
+
+
+def test_search_with_the_same_filters_sees_changes_at_once(api, corpus, section):
+    assert _titles(api, "cai cach", type="article") == {CCHC, SALARY}
+    make_article(section, "Cải cách thủ tục mới")
+    Page.objects.get(id=corpus[SALARY]).unpublish()
+
+    # Other words (the response cache does not know them), the same filters.
+    assert _titles(api, "cải cách", type="article") == {CCHC, "Cải cách thủ tục mới"}
+    assert _search(api, "CẢI CÁCH", type="article", offset=5)["meta"]["total_count"] == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranked results: PostgreSQL")
+def test_search_with_known_filters_does_not_build_them_again(api, corpus, section):
+    _search(api, "cai cach", section=section.slug)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert _titles(api, "hoa giai", section=section.slug) == {MEDIATION}
+
+    # The section was looked up for the first search only.
+    assert not any("home_sectionpage" in query["sql"] for query in queries.captured_queries)
 
 
 def test_search_pages_through_results(api, corpus):
