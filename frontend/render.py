@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, quote, urlparse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from frontend.content import DEFAULT_LOCALE, locale_of
 from frontend.i18n import Translations
 from frontend.static_files import StaticFiles
 
@@ -92,6 +93,21 @@ def iso_duration(seconds: int | None) -> str:
     return f"PT{int(seconds)}S" if seconds else ""
 
 
+# og:locale (language_TERRITORY) of the languages the site is in.
+OPEN_GRAPH_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+
+def language_attribute(path: str | None) -> Markup:
+    """' lang="en"' for the title, text and links of what lives under /en/: the page itself is
+    in Vietnamese (its menus, labels and dates), so English parts are marked as such."""
+    locale = locale_of(path or "/")
+    return Markup(f' lang="{locale}"') if locale != DEFAULT_LOCALE else Markup("")
+
+
+def open_graph_locale(path: str) -> str:
+    return OPEN_GRAPH_LOCALES.get(locale_of(path), OPEN_GRAPH_LOCALES[DEFAULT_LOCALE])
+
+
 def make_environment(translations: Translations, static: StaticFiles) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
@@ -109,6 +125,8 @@ def make_environment(translations: Translations, static: StaticFiles) -> Environ
         duration=duration,
         iso_duration=iso_duration,
         script_json=script_json,
+        lang=language_attribute,
+        og_locale=open_graph_locale,
     )
     env.globals.update(static=static.url, embed=embed)
     return env

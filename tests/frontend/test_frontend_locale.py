@@ -70,3 +70,24 @@ def test_frontend_english_page_shows_the_english_footer_and_linked_websites():
     assert ("/api/v2/site-settings/", "en") in asked and ("/api/v2/linked-websites/", "en") in asked
     assert "News and events" in english.text and "Tin tức - Sự kiện" not in english.text
     assert "Tin tức - Sự kiện" in vietnamese.text and "News and events" not in vietnamese.text
+
+
+def test_frontend_marks_english_parts_of_the_vietnamese_page():
+    handle, _ = handler()
+    client = TestClient(
+        create_app(CONFIG, cache=MemoryCache(), transport=httpx.MockTransport(handle)),
+        raise_server_exceptions=False,
+    )
+
+    english = client.get(ENGLISH_ARTICLE["path"]).text
+    vietnamese = client.get(ARTICLE["path"]).text
+
+    # The menus, labels and dates stay Vietnamese, the document's language; the article's
+    # title, lead and body and the English menu's links are English, for screen readers.
+    assert english.startswith('<!doctype html>\n<html lang="vi">')
+    assert '<h1 lang="en">Administrative reform</h1>' in english
+    assert '<div class="article__body" lang="en">' in english
+    assert '<a href="/en/news/" lang="en"' in english
+    assert '<meta property="og:locale" content="en_US">' in english
+    assert "<h1>" in vietnamese and ' lang="en"' not in vietnamese
+    assert '<meta property="og:locale" content="vi_VN">' in vietnamese
