@@ -370,13 +370,21 @@ def serialize_page_details(
         if isinstance(page, ArticlePage | VideoPage | GalleryPage)
     }
     related_ids = page_queries.related_ids([p.id for p in saved if isinstance(p, ArticlePage)])
-    wanted = defaultdict(set)  # model -> ids of the summaries the pages show
+    wanted = {}  # id -> type of the pages whose summaries the pages show
     for page in saved:
-        wanted[type(page)].update(i for i in neighbours.get(page.id, ()) if i is not None)
-        wanted[ArticlePage].update(related_ids.get(page.id, ()))
-    by_id = {}
-    for model, ids in wanted.items():
-        by_id.update(page_queries.public_summaries(ctx.scope, model, sorted(ids)))
+        wanted.update((i, type(page)) for i in neighbours.get(page.id, ()) if i is not None)
+        wanted.update((i, ArticlePage) for i in related_ids.get(page.id, ()))
+
+    def load(ids: list[int]) -> Iterable[Page]:
+        by_model = defaultdict(list)
+        for i in ids:
+            by_model[wanted[i]].append(i)
+        return chain.from_iterable(
+            page_queries.public_summaries(ctx.scope, model, sorted(model_ids)).values()
+            for model, model_ids in by_model.items()
+        )
+
+    summaries = {item["id"]: item for item in cached_summaries(sorted(wanted), ctx, load)}
     galleries = {
         page.id: list(page.gallery_images.select_related("image").order_by("sort_order"))
         for page in pages
@@ -385,7 +393,7 @@ def serialize_page_details(
     # The pages' own covers are loaded with the other summaries' covers, Open Graph card
     # included.
     prepare_summaries(
-        pages + list(by_id.values()),
+        pages,
         ctx,
         extra_images=[image for body in bodies for image in body.images]
         + [photo.image for photo in chain.from_iterable(galleries.values())],
@@ -400,7 +408,6 @@ def serialize_page_details(
     items = []
     for page, body in zip(pages, bodies, strict=True):
         previous_id, next_id = neighbours.get(page.id, (None, None))
-        related = [by_id[i] for i in related_ids.get(page.id, ()) if i in by_id]
         data = serialize_summary(page, ctx)
         data["breadcrumbs"] = _breadcrumbs(page, ctx)
         data["translations"] = _translations(page, ctx, translations)
@@ -416,11 +423,11 @@ def serialize_page_details(
                 {"id": link.author_id, "name": link.author.name, "position": link.position}
                 for link in _author_links(page)
             ]
-            data["related"] = [serialize_summary(p, ctx) for p in related]
-        previous, following = by_id.get(previous_id), by_id.get(next_id)
+            data["related"] = [summaries[i] for i in related_ids.get(page.id, ()) if i in summaries]
+        previous, following = summaries.get(previous_id), summaries.get(next_id)
         if previous is not None or following is not None or isinstance(page, ArticlePage):
-            data["previous"] = serialize_summary(previous, ctx) if previous else None
-            data["next"] = serialize_summary(following, ctx) if following else None
+            data["previous"] = previous
+            data["next"] = following
         if isinstance(page, VideoPage):
             data["video"] = _video(page, ctx)
         if isinstance(page, GalleryPage):

@@ -16,6 +16,9 @@ CACHED_LISTING_QUERY_BOUND = 2
 # bylines with authors, section and breadcrumbs, tags, rich-text link targets,
 # translations.
 DETAIL_QUERY_BOUND = 13
+# With no listing item cached, the related and neighbouring pages' summaries are loaded on
+# their own: their pages, covers, renditions, bylines and sections.
+UNCACHED_DETAIL_QUERY_BOUND = DETAIL_QUERY_BOUND + 4
 # The same with its body rendered before (same live revision, nothing changed since): no
 # body images, no rich-text link targets.
 CACHED_BODY_DETAIL_QUERY_BOUND = DETAIL_QUERY_BOUND - 2
@@ -131,6 +134,21 @@ def test_article_detail_with_ten_images_has_fixed_query_bound(
 
     assert len([b for b in data["body"] if b["type"] == "image"]) == 10
     assert len(data["related"]) == 3
+
+
+def test_article_detail_with_nothing_cached_has_fixed_query_bound(
+    api, article_with_ten_images, monkeypatch, settings, django_assert_max_num_queries
+):
+    url = f"/api/v2/pages/{article_with_ten_images.id}/?_=1"
+    api.get(url)
+    settings.API_SUMMARY_CACHE = False
+    monkeypatch.setattr("home.serializers._body_cache_key", lambda page, ctx: None)
+
+    with django_assert_max_num_queries(UNCACHED_DETAIL_QUERY_BOUND):
+        data = api.get(url.replace("_=1", "_=2")).json()
+
+    assert [item["title"] for item in data["related"]] == [f"Liên quan {i}" for i in range(3)]
+    assert data["related"][0]["thumbnail"]["width"]
 
 
 def test_article_detail_reuses_the_rendered_body(
