@@ -270,22 +270,23 @@ def cached_summaries(
     """
     if not ids:
         return []
-    if not settings.API_SUMMARY_CACHE:
-        by_id = {page.id: page for page in load(list(ids))}
-        pages = [by_id[i] for i in ids if i in by_id]
-        return serialize_summaries(pages, ctx)
-    prefix = _summary_key_prefix(ctx)
-    found = {
-        int(key.removeprefix(prefix)): item
-        for key, item in cache.get_many([f"{prefix}{i}" for i in ids]).items()
-    }
+    use_cache = settings.API_SUMMARY_CACHE
+    prefix = _summary_key_prefix(ctx) if use_cache else ""
+    found = (
+        {
+            int(key.removeprefix(prefix)): item
+            for key, item in cache.get_many([f"{prefix}{i}" for i in ids]).items()
+        }
+        if use_cache
+        else {}
+    )
     missing = [i for i in ids if i not in found]
     if missing:
-        pages = list(load(missing))
-        loaded = {item["id"]: item for item in serialize_summaries(pages, ctx)}
-        cache.set_many(
-            {f"{prefix}{i}": item for i, item in loaded.items()}, settings.API_CACHE_SECONDS
-        )
+        loaded = {item["id"]: item for item in serialize_summaries(list(load(missing)), ctx)}
+        if use_cache:
+            cache.set_many(
+                {f"{prefix}{i}": item for i, item in loaded.items()}, settings.API_CACHE_SECONDS
+            )
         found.update(loaded)
     return [found[i] for i in ids if i in found]
 

@@ -78,12 +78,12 @@ def documents_for(page: Page) -> tuple[SearchDocument, SearchText]:
 # only the words; ``rank_vector`` (ranking, title-only matching) the title (A) and lead (B).
 VECTORS_SQL = f"""
 UPDATE home_searchdocument AS document SET
-    vector = strip(setweight(to_tsvector('{SEARCH_CONFIG}', text.title), 'A')
-        || setweight(to_tsvector('{SEARCH_CONFIG}', text.lead), 'B')
-        || to_tsvector('{SEARCH_CONFIG}', text.body)),
-    rank_vector = setweight(to_tsvector('{SEARCH_CONFIG}', text.title), 'A')
-        || setweight(to_tsvector('{SEARCH_CONFIG}', text.lead), 'B')
-FROM home_searchtext AS text
+    vector = strip(made.title_and_lead || to_tsvector('{SEARCH_CONFIG}', text.body)),
+    rank_vector = made.title_and_lead
+FROM home_searchtext AS text, LATERAL (
+    SELECT setweight(to_tsvector('{SEARCH_CONFIG}', text.title), 'A')
+        || setweight(to_tsvector('{SEARCH_CONFIG}', text.lead), 'B') AS title_and_lead
+) AS made
 WHERE text.page_id = document.page_id AND document.page_id = ANY(%s)
 """
 
