@@ -4,6 +4,7 @@ Runs on SQLite (folded columns) and on PostgreSQL in CI (the vietnamese_unaccent
 """
 
 import datetime
+import importlib
 import unicodedata
 
 import pytest
@@ -26,6 +27,9 @@ DOCUMENT_ARTICLE = "Kế hoạch thực hiện Nghị quyết"
 VIDEO = "Video: Đại hội Đảng bộ Khối lần thứ V"
 GALLERY = "Hình ảnh Hội thao truyền thống"
 DRAFT = "Bản nháp về cải cách hành chính"
+# Document numbers, dates, abbreviations with dots and hyphens: PostgreSQL's parser reads
+# "42/2022/NĐ-CP" as a file path and "TP.HCM" as a host name, readers type their parts.
+LEGAL = "Triển khai Nghị định 42/2022/NĐ-CP về trang thông tin điện tử"
 
 LONG_QUERY = ("cải cách hành chính " * 60)[:1000]
 
@@ -53,6 +57,13 @@ def corpus(section, gallery_index, home_page, settings, tmp_path) -> dict[str, i
         body=[paragraph("<p>Văn phòng Đảng ủy đã <b>số hóa</b> hồ sơ.</p>")],
     ).id
     ids[SALARY] = make_article(section, SALARY, days_ago=5, lead="Lộ trình cải cách.").id
+    ids[LEGAL] = make_article(
+        section,
+        LEGAL,
+        days_ago=6,
+        lead="Theo Kế hoạch số 81-KH/ĐUK ngày 15/06/2022, áp dụng cả tại TP.HCM.",
+        body=[paragraph("<p>Phòng, chống dịch COVID-19 trong cơ quan.</p>")],
+    ).id
     ids[MEDIATION] = make_article(section, MEDIATION, days_ago=2, lead="Tổ hòa giải.").id
     ids[DIGITAL] = make_article(
         section,
@@ -123,6 +134,18 @@ QUERY_TABLE = [
     ("dai hoi dang bo", {VIDEO, GALLERY}),
     ("hoi thao", {GALLERY}),
     ("2030", {SALARY}),
+    ("42/2022/NĐ-CP", {LEGAL}),
+    ("nghi dinh 42", {LEGAL}),
+    ("Nghị định số 42/2022", {LEGAL}),
+    ("nghi dinh 43", set()),
+    ("nđ-cp", {LEGAL}),
+    ("81-KH/ĐUK", {LEGAL}),
+    ("kh duk", {LEGAL}),
+    ("15/06/2022", {LEGAL}),
+    ("TP.HCM", {LEGAL}),
+    ("tp hcm", {LEGAL}),
+    ("COVID-19", {LEGAL}),
+    ("covid 19", {LEGAL}),
     ("ban nhap", set()),
     ("gỡ", set()),
     ("cai cach xyz", set()),
@@ -157,6 +180,26 @@ def test_search_count_holds_only_public_pages(api, corpus):
     )
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL vectors")
+def test_migration_makes_vectors_of_folded_words_again(api, corpus):
+    from django.apps import apps
+
+    migration = importlib.import_module("home.migrations.0016_search_vectors_of_folded_words")
+    with connection.cursor() as cursor:  # the vectors as documents indexed before it had them
+        cursor.execute(
+            "UPDATE home_searchdocument AS d SET vector = strip(to_tsvector("
+            "'vietnamese_unaccent', t.title || ' ' || t.lead || ' ' || t.body))"
+            " FROM home_searchtext AS t WHERE t.page_id = d.page_id"
+        )
+    assert _titles(api, "nghi dinh 42") == set()
+
+    with connection.schema_editor() as editor:
+        migration.forward(apps, editor)
+
+    assert _titles(api, "42 nghi dinh") == {LEGAL}
+    assert _titles(api, "cai cach hanh chinh") == {CCHC}
+
+
 def test_search_title_match_ranks_above_lead_and_body_matches(api, corpus, section):
     body_only = make_article(
         section, "Tin văn phòng", body=[paragraph("<p>Đại hội Đảng bộ họp trù bị.</p>")]
@@ -182,6 +225,15 @@ def test_search_snippet_marks_words_as_written(api, corpus):
     assert (
         "<mark>Đảng</mark> <mark>ủy</mark> đã <mark>số</mark> <mark>hóa</mark>"
         in (item["highlight"]["snippet"])
+    )
+
+
+def test_search_snippet_marks_the_parts_of_document_numbers(api, corpus):
+    item = _search(api, "nghi dinh 42/2022/nd-cp")["items"][0]
+
+    assert item["highlight"]["title"] == (
+        "Triển khai <mark>Nghị</mark> <mark>định</mark> <mark>42</mark>/<mark>2022</mark>/"
+        "<mark>NĐ</mark>-<mark>CP</mark> về trang thông tin điện tử"
     )
 
 
@@ -300,6 +352,8 @@ AUTOCOMPLETE_TABLE = [
     ("hoa gi", [MEDIATION]),
     ("hoà", {MEDIATION, DOCUMENT_ARTICLE}),  # "hoà", and "hoạch" as a word being typed
     ("to hoa giai", []),  # in a lead only: autocomplete offers titles
+    ("nghị định 42/20", [LEGAL]),
+    ("ND-C", [LEGAL]),
     ("", []),
     ("'; --", []),
 ]

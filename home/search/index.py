@@ -74,24 +74,37 @@ def documents_for(page: Page) -> tuple[SearchDocument, SearchText]:
     return document, SearchText(page_id=page.id, title=title, lead=lead, body=body)
 
 
-# The vectors are made in PostgreSQL from the texts just written: ``vector`` (matching) holds
-# only the words; ``rank_vector`` (ranking, title-only matching) the title (A) and lead (B).
+# The vectors are made in PostgreSQL from the texts folded here, so that a document holds
+# the words a query is cut into (home.search.text): PostgreSQL's parser reads
+# "42/2022/NĐ-CP" as a file path and "TP.HCM" as a host name, one token each, where a
+# reader's "nghị định 42" or "tp hcm" looks for the words. ``vector`` (matching) holds only
+# the words; ``rank_vector`` (ranking, title-only matching) the title (A) and lead (B).
 VECTORS_SQL = f"""
 UPDATE home_searchdocument AS document SET
-    vector = strip(made.title_and_lead || to_tsvector('{SEARCH_CONFIG}', text.body)),
+    vector = strip(made.title_and_lead || to_tsvector('{SEARCH_CONFIG}', words.body)),
     rank_vector = made.title_and_lead
-FROM home_searchtext AS text, LATERAL (
-    SELECT setweight(to_tsvector('{SEARCH_CONFIG}', text.title), 'A')
-        || setweight(to_tsvector('{SEARCH_CONFIG}', text.lead), 'B') AS title_and_lead
+FROM unnest(%s::integer[], %s::text[], %s::text[], %s::text[])
+    AS words (page_id, title, lead, body),
+LATERAL (
+    SELECT setweight(to_tsvector('{SEARCH_CONFIG}', words.title), 'A')
+        || setweight(to_tsvector('{SEARCH_CONFIG}', words.lead), 'B') AS title_and_lead
 ) AS made
-WHERE text.page_id = document.page_id AND document.page_id = ANY(%s)
+WHERE document.page_id = words.page_id
 """
 
 
-def _update_vectors(page_ids: list[int]) -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(VECTORS_SQL, [page_ids])
+def update_vectors(texts: list[SearchText]) -> None:
+    """Make the PostgreSQL vectors of the documents of ``texts`` (rows already written)."""
+    if connection.vendor != "postgresql" or not texts:
+        return
+    columns = (
+        [text.page_id for text in texts],
+        [fold(text.title) for text in texts],
+        [fold(text.lead) for text in texts],
+        [fold(text.body) for text in texts],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(VECTORS_SQL, columns)
 
 
 def _upsert(model, rows: list) -> None:
@@ -110,7 +123,7 @@ def index_pages(pages: Iterable[Page]) -> int:
         return 0
     _upsert(SearchDocument, [document for document, _ in made])
     _upsert(SearchText, [text for _, text in made])
-    _update_vectors([document.page_id for document, _ in made])
+    update_vectors([text for _, text in made])
     return len(made)
 
 

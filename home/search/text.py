@@ -19,7 +19,8 @@ from home.vietnamese import nfc, strip_diacritics
 MAX_QUERY_TERMS = 12
 MAX_TERM_LENGTH = 40
 
-_WORD = re.compile(r"\w+")
+# Letters and digits: "_" separates words, as in PostgreSQL's parser.
+_WORD = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=4096)
