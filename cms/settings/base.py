@@ -331,10 +331,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # go to a third party, and offline office networks show broken images), no release check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.admin_backend"}}
 if IS_POSTGRESQL:
-    # The admin's search, accent-insensitive like the reader search (home.search): the
-    # unaccent + simple configuration created by migration home/0008.
+    # The admin's search and autocomplete, accent-insensitive like the reader search
+    # (home.search): the unaccent + simple configuration created by migration home/0008.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "vietnamese_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 # Media library (media_library/): uploads are sniffed, cleaned and stored by these forms.
