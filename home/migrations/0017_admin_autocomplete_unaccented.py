@@ -32,7 +32,7 @@ def forward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0016_search_vectors_of_folded_words"),
+        ("home", "0016_search_documents_folded_again"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 

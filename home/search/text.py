@@ -6,7 +6,13 @@
 ['cai', 'cach', 'b', 'hoa', 'b']
 
 "hoà" and "hòa", "uỷ" and "ủy" differ only in where the tone mark sits, so both fold to the
-same word. ``accent_insensitive_pattern`` goes the other way, for highlighting.
+same word. A lone "y" after a consonant folds to "i": "lý luận" and "lí luận", "kỹ năng" and
+"kĩ năng", "quy định" and "qui định" are the same words spelled by older and newer rules
+("ủy", "tuy", where "y" follows a vowel, keep it). ``accent_insensitive_pattern`` goes the
+other way, for highlighting.
+
+>>> fold("Lý luận, kỹ năng; quy định ủy quyền")
+'li luan ki nang qui dinh uy quyen'
 """
 
 import re
@@ -53,14 +59,23 @@ def accent_insensitive_pattern(term: str) -> str:
     """A regular expression matching ``term`` (folded) as written with any diacritics and
     case: 'dang' -> '[dđDĐ][aàá…][nN…][gG…]'. It runs on the original text, so matches
     are where the reader sees them."""
+    if _I_AFTER_INITIAL.fullmatch(term):  # "li" is "lý" or "lí"
+        return accent_insensitive_pattern(term[:-1]) + f"[{_VARIANTS['i']}{_VARIANTS['y']}]"
     return "".join(
         f"[{re.escape(_VARIANTS[char])}]" if char in _VARIANTS else re.escape(char) for char in term
     )
 
 
+# The consonants a syllable may start with, before the "y" that newer spelling writes "i".
+_INITIAL = "(?:ch|kh|ph|th|tr|qu|ng|nh|[bcdhklmnprstvx])"
+_Y_AFTER_INITIAL = re.compile(rf"\b({_INITIAL})y\b")
+_I_AFTER_INITIAL = re.compile(rf"{_INITIAL}i")
+
+
 def fold(text: str) -> str:
     """Words of ``text`` without diacritics, lower case, separated by single spaces."""
-    return " ".join(_WORD.findall(strip_diacritics(nfc(text)).lower()))
+    words = " ".join(_WORD.findall(strip_diacritics(nfc(text)).lower()))
+    return _Y_AFTER_INITIAL.sub(r"\1i", words)
 
 
 def query_terms(query: str) -> list[str]:
