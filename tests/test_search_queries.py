@@ -145,6 +145,9 @@ QUERY_TABLE = [
     ("81-KH/ĐUK", {LEGAL}),
     ("kh duk", {LEGAL}),
     ("15/06/2022", {LEGAL}),
+    ("15/6/2022", {LEGAL}),
+    ("ngay 15/6", {LEGAL}),
+    ("16/6/2022", set()),
     ("TP.HCM", {LEGAL}),
     ("tp hcm", {LEGAL}),
     ("COVID-19", {LEGAL}),
@@ -255,6 +258,15 @@ def test_search_snippet_marks_words_in_either_spelling(api, corpus):
 
     assert (
         "<mark>lý</mark> <mark>luận</mark> chính trị và <mark>kỹ</mark> <mark>năng</mark>"
+        in (item["highlight"]["snippet"])
+    )
+
+
+def test_search_snippet_marks_dates_written_with_leading_zeros(api, corpus):
+    item = _search(api, "ngay 15/6/2022")["items"][0]
+
+    assert (
+        "<mark>ngày</mark> <mark>15</mark>/<mark>06</mark>/<mark>2022</mark>"
         in (item["highlight"]["snippet"])
     )
 

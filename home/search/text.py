@@ -8,11 +8,12 @@
 "hoà" and "hòa", "uỷ" and "ủy" differ only in where the tone mark sits, so both fold to the
 same word. A lone "y" after a consonant folds to "i": "lý luận" and "lí luận", "kỹ năng" and
 "kĩ năng", "quy định" and "qui định" are the same words spelled by older and newer rules
-("ủy", "tuy", where "y" follows a vowel, keep it). ``accent_insensitive_pattern`` goes the
-other way, for highlighting.
+("ủy", "tuy", where "y" follows a vowel, keep it). Numbers lose their leading zeros:
+"15/6/2022" is "15/06/2022". ``accent_insensitive_pattern`` goes the other way, for
+highlighting.
 
->>> fold("Lý luận, kỹ năng; quy định ủy quyền")
-'li luan ki nang qui dinh uy quyen'
+>>> fold("Lý luận, kỹ năng; quy định ủy quyền ngày 03/02")
+'li luan ki nang qui dinh uy quyen ngay 3 2'
 """
 
 import re
@@ -59,6 +60,8 @@ def accent_insensitive_pattern(term: str) -> str:
     """A regular expression matching ``term`` (folded) as written with any diacritics and
     case: 'dang' -> '[dđDĐ][aàá…][nN…][gG…]'. It runs on the original text, so matches
     are where the reader sees them."""
+    if term.isascii() and term.isdigit():  # "6" is "06" too
+        return f"0*{term}"
     if _I_AFTER_INITIAL.fullmatch(term):  # "li" is "lý" or "lí"
         return accent_insensitive_pattern(term[:-1]) + f"[{_VARIANTS['i']}{_VARIANTS['y']}]"
     return "".join(
@@ -70,12 +73,13 @@ def accent_insensitive_pattern(term: str) -> str:
 _INITIAL = "(?:ch|kh|ph|th|tr|qu|ng|nh|[bcdhklmnprstvx])"
 _Y_AFTER_INITIAL = re.compile(rf"\b({_INITIAL})y\b")
 _I_AFTER_INITIAL = re.compile(rf"{_INITIAL}i")
+_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
 
 
 def fold(text: str) -> str:
     """Words of ``text`` without diacritics, lower case, separated by single spaces."""
     words = " ".join(_WORD.findall(strip_diacritics(nfc(text)).lower()))
-    return _Y_AFTER_INITIAL.sub(r"\1i", words)
+    return _LEADING_ZEROS.sub("", _Y_AFTER_INITIAL.sub(r"\1i", words))
 
 
 def query_terms(query: str) -> list[str]:
