@@ -65,6 +65,7 @@ def corpus(section, gallery_index, home_page, settings, tmp_path) -> dict[str, i
         body=[
             paragraph("<p>Phòng, chống dịch COVID-19 trong cơ quan.</p>"),
             paragraph("<p>Bồi dưỡng lý luận chính trị và kỹ năng số.</p>"),
+            paragraph("<p>UBND tỉnh và Mặt trận Tổ quốc phối hợp.</p>"),
         ],
     ).id
     ids[MEDIATION] = make_article(section, MEDIATION, days_ago=2, lead="Tổ hòa giải.").id
@@ -125,7 +126,7 @@ QUERY_TABLE = [
     ("dang uy", {CCHC}),
     ("Đảng ủy", {CCHC}),
     ("đảng uỷ", {CCHC}),
-    ("ĐẢNG ỦY KHỐI", {CCHC}),
+    ("ĐẢNG ỦY KHỐI", {CCHC, LEGAL}),  # LEGAL: "81-KH/ĐUK"
     ("uỷ", {CCHC}),
     ("ủy", {CCHC}),
     ("hòa giải", {MEDIATION}),
@@ -158,6 +159,17 @@ QUERY_TABLE = [
     ("LÝ LUẬN", {LEGAL}),
     ("ky nang so", {LEGAL}),
     ("kĩ năng", {LEGAL}),
+    # names in full or abbreviated
+    ("ủy ban nhân dân tỉnh", {LEGAL}),
+    ("UBND", {LEGAL}),
+    ("mat tran to quoc", {LEGAL}),
+    ("MTTQ", {LEGAL}),
+    ("Thành phố Hồ Chí Minh", {LEGAL}),
+    ("tphcm", {LEGAL}),
+    ("ĐUK", {CCHC, LEGAL}),
+    ("ke hoach", {DOCUMENT_ARTICLE, LEGAL}),
+    ("nghị định", {LEGAL}),
+    ("ubnd xyz", set()),
     ("ban nhap", set()),
     ("gỡ", set()),
     ("cai cach xyz", set()),
@@ -269,6 +281,12 @@ def test_search_snippet_marks_dates_written_with_leading_zeros(api, corpus):
         "<mark>ngày</mark> <mark>15</mark>/<mark>06</mark>/<mark>2022</mark>"
         in (item["highlight"]["snippet"])
     )
+
+
+def test_search_snippet_marks_a_name_in_either_spelling(api, corpus):
+    item = _search(api, "ủy ban nhân dân tỉnh")["items"][0]
+
+    assert "<mark>UBND</mark> <mark>tỉnh</mark> và" in item["highlight"]["snippet"]
 
 
 def test_search_snippet_escapes_html_in_query_and_text(api, corpus):

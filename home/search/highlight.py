@@ -109,6 +109,6 @@ def add_highlights(
         title, lead, body = texts[item["id"]]
         text = f"{lead} {body[:SNIPPET_SEARCH_LENGTH]}"
         item["highlight"] = {
-            "title": highlight(title, query.terms, query.prefix_last),
-            "snippet": snippet(text, query.terms, prefix_last=query.prefix_last),
+            "title": highlight(title, query.highlighted, query.prefix_last),
+            "snippet": snippet(text, query.highlighted, prefix_last=query.prefix_last),
         }

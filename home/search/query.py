@@ -10,13 +10,14 @@ SQLite (the embedded default, for the demo): LIKE on the folded columns, ranked 
 the words were found.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
+from home.search.abbreviations import Group, group_terms
 from home.search.index import SEARCH_CONFIG
 from home.search.text import query_terms
 
@@ -26,19 +27,35 @@ class ParsedQuery:
     terms: list[str]
     any_term: bool = False  # search_operator=or
     prefix_last: bool = False  # autocomplete: the last word is still being typed
+    # The terms in groups, each with the other spellings of a name (home.search.abbreviations).
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def highlighted(self) -> list[str]:
+        """The words to mark: those typed and their names' other spellings."""
+        return list(
+            dict.fromkeys(word for group in self.groups for words in group for word in words)
+        )
 
     def tsquery(self, weights: str = "") -> str:
-        """'cai' & 'cach':* ; terms are folded \\w+ words, so they need no escaping."""
-        parts = [
-            f"'{t}':{'*' if self.prefix_last and i == len(self.terms) - 1 else ''}{weights}"
-            for i, t in enumerate(self.terms)
-        ]
-        parts = [p.rstrip(":") for p in parts]
+        """'cai' & 'cach':* , ('uy' & 'ban' & 'nhan' & 'dan' | 'ubnd') & 'tinh' ; terms are
+        folded words (letters and digits), so they need no escaping."""
+        suffix = f":{weights}" if weights else ""
+        parts = []
+        for group in self.groups:
+            spellings = [" & ".join(f"'{word}'{suffix}" for word in words) for words in group]
+            parts.append(spellings[0] if len(spellings) == 1 else f"({' | '.join(spellings)})")
+        if self.prefix_last and parts:
+            parts[-1] = f"'{self.terms[-1]}':*{weights}"
         return (" | " if self.any_term else " & ").join(parts)
 
 
 def parse(query: str, any_term: bool = False, prefix_last: bool = False) -> ParsedQuery:
-    return ParsedQuery(query_terms(query), any_term, prefix_last)
+    terms = query_terms(query)
+    # Autocomplete matches titles as they are typed: a name's other spellings would match
+    # titles the reader is not typing.
+    groups = [((term,),) for term in terms] if prefix_last else group_terms(terms)
+    return ParsedQuery(terms, any_term, prefix_last, groups)
 
 
 def _postgresql(queryset: QuerySet, query: ParsedQuery, title_only: bool) -> QuerySet:
@@ -63,24 +80,32 @@ def _sqlite(queryset: QuerySet, query: ParsedQuery, title_only: bool) -> QuerySe
             ("folded_body", 1),
         )
     )
+    last = query.terms[-1] if query.prefix_last else None
+
+    def word_lookups(word: str) -> list[Q]:
+        needle = f" {word}" if word == last else f" {word} "
+        return [Q(**{f"search_document__{column}__contains": needle}) for column, _ in columns]
+
     matches, rank = [], []
-    for i, term in enumerate(query.terms):
-        needle = f" {term}" if query.prefix_last and i == len(query.terms) - 1 else f" {term} "
-        lookups = [Q(**{f"search_document__{column}__contains": needle}) for column, _ in columns]
-        match = lookups[0]
-        for lookup in lookups[1:]:
-            match |= lookup
-        matches.append(match)
-        rank.append(
-            Case(
-                *(
-                    When(lookup, then=Value(weight))
-                    for lookup, (_, weight) in zip(lookups, columns, strict=True)
-                ),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
+    for group in query.groups:
+        spellings = []
+        for words in group:
+            spelling = Q()
+            for word in words:
+                lookups = word_lookups(word)
+                spelling &= _any(lookups)
+                rank.append(
+                    Case(
+                        *(
+                            When(lookup, then=Value(weight))
+                            for lookup, (_, weight) in zip(lookups, columns, strict=True)
+                        ),
+                        default=Value(0),
+                        output_field=IntegerField(),
+                    )
+                )
+            spellings.append(spelling)
+        matches.append(_any(spellings))
     combined = matches[0]
     for match in matches[1:]:
         combined = (combined | match) if query.any_term else (combined & match)
@@ -88,6 +113,13 @@ def _sqlite(queryset: QuerySet, query: ParsedQuery, title_only: bool) -> QuerySe
     for item in rank[1:]:
         total = total + item
     return queryset.filter(combined).annotate(search_rank=total)
+
+
+def _any(conditions: list[Q]) -> Q:
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined |= condition
+    return combined
 
 
 def search_pages(
