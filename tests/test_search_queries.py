@@ -66,6 +66,7 @@ def corpus(section, gallery_index, home_page, settings, tmp_path) -> dict[str, i
             paragraph("<p>Phòng, chống dịch COVID-19 trong cơ quan.</p>"),
             paragraph("<p>Bồi dưỡng lý luận chính trị và kỹ năng số.</p>"),
             paragraph("<p>UBND tỉnh và Mặt trận Tổ quốc phối hợp.</p>"),
+            paragraph("<p>Sắp xếp bộ máy theo 18-NQ/TW.</p>"),
         ],
     ).id
     ids[MEDIATION] = make_article(section, MEDIATION, days_ago=2, lead="Tổ hòa giải.").id
@@ -169,6 +170,8 @@ QUERY_TABLE = [
     ("ĐUK", {CCHC, LEGAL}),
     ("ke hoach", {DOCUMENT_ARTICLE, LEGAL}),
     ("nghị định", {LEGAL}),
+    ("nghị quyết trung ương", {LEGAL}),
+    ("nghi quyet 18", {LEGAL}),
     ("ubnd xyz", set()),
     ("ban nhap", set()),
     ("gỡ", set()),
