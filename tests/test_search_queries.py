@@ -67,6 +67,7 @@ def corpus(section, gallery_index, home_page, settings, tmp_path) -> dict[str, i
             paragraph("<p>Bồi dưỡng lý luận chính trị và kỹ năng số.</p>"),
             paragraph("<p>UBND tỉnh và Mặt trận Tổ quốc phối hợp.</p>"),
             paragraph("<p>Sắp xếp bộ máy theo 18-NQ/TW.</p>"),
+            paragraph("<p>Quán triệt văn kiện khóa XIII.</p>"),
         ],
     ).id
     ids[MEDIATION] = make_article(section, MEDIATION, days_ago=2, lead="Tổ hòa giải.").id
@@ -75,7 +76,7 @@ def corpus(section, gallery_index, home_page, settings, tmp_path) -> dict[str, i
         DIGITAL,
         days_ago=40,
         lead="Tổng kết công tác năm.",
-        body=[paragraph("<p>Đẩy mạnh chuyển đổi số trong các chi bộ.</p>")],
+        body=[paragraph("<p>Đẩy mạnh chuyển đổi số trong các chi bộ, khóa 13.</p>")],
     ).id
     ids[DOCUMENT_ARTICLE] = make_article(
         section,
@@ -173,6 +174,13 @@ QUERY_TABLE = [
     ("nghị quyết trung ương", {LEGAL}),
     ("nghi quyet 18", {LEGAL}),
     ("ubnd xyz", set()),
+    # Roman numerals and numbers
+    ("khoa 13", {LEGAL, DIGITAL}),  # LEGAL: "khóa XIII", DIGITAL: "khóa 13"
+    ("khóa XIII", {LEGAL, DIGITAL}),
+    ("khoa xiii", {LEGAL, DIGITAL}),
+    ("khoa 14", set()),
+    ("đại hội lần thứ 5", {VIDEO}),
+    ("lan thu v", {VIDEO}),
     ("ban nhap", set()),
     ("gỡ", set()),
     ("cai cach xyz", set()),

@@ -5,24 +5,23 @@
   as a file path and "TP.HCM" as a host name, one token each: "nghị định 42", "tp hcm" or
   "covid 19" did not find them. They are now made from the folded words
   (home.search.index.update_vectors).
-- A lone "y" after a consonant folds to "i" ("lý"/"lí", "kỹ"/"kĩ", "quy"/"qui"), in the
-  vectors and in the folded columns (SQLite matches those).
+- A lone "y" after a consonant folds to "i" ("lý"/"lí", "kỹ"/"kĩ", "quy"/"qui"), numbers
+  lose their leading zeros, and Roman numerals in capitals are followed by their value
+  ("XIII 13"), in the vectors and in the folded columns (SQLite matches those).
 
 Going back keeps the new documents: run ``manage.py update_index`` after it.
 """
 
-from django.db import connection, migrations
+from django.db import migrations
 
 BATCH = 500
 
 
 def forward(apps, schema_editor):
-    from home.search.index import update_vectors
-    from home.search.text import fold
+    from home.search.index import folded_columns, update_vectors
 
     documents = apps.get_model("home", "SearchDocument").objects
     texts = apps.get_model("home", "SearchText").objects.order_by("page_id")
-    lean = connection.vendor == "postgresql"  # only SQLite keeps the folded lead and body
     last = 0
     while batch := list(texts.filter(page_id__gt=last)[:BATCH]):
         update_vectors(batch)
@@ -30,9 +29,8 @@ def forward(apps, schema_editor):
         changed = list(documents.filter(page_id__in=by_page))
         for document in changed:
             text = by_page[document.page_id]
-            document.folded_title = f" {fold(text.title)} "
-            document.folded_lead = "" if lean else f" {fold(text.lead)} "
-            document.folded_body = "" if lean else f" {fold(text.body)} "
+            for name, value in folded_columns(text.title, text.lead, text.body).items():
+                setattr(document, name, value)
         documents.bulk_update(changed, ["folded_title", "folded_lead", "folded_body"])
         last = batch[-1].page_id
 

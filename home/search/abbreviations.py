@@ -1,11 +1,15 @@
 """Names written in full or abbreviated: "UBND" is "Ủy ban nhân dân", the "NĐ" of
-"42/2022/NĐ-CP" is "nghị định". A search for either spelling finds both.
+"42/2022/NĐ-CP" is "nghị định". A search for either spelling finds both. A Roman numeral
+typed in a query finds it written as a number too ("dai hoi xiii" finds "Đại hội 13"; the
+other way round, documents hold the value of their numerals: home.search.text).
 
 >>> group_terms(["ubnd", "tinh"])
 [(('ubnd',), ('uy', 'ban', 'nhan', 'dan')), (('tinh',),)]
+>>> group_terms(["dai", "hoi", "xiii"])
+[(('dai',),), (('hoi',),), (('xiii',), ('13',))]
 """
 
-from home.search.text import fold
+from home.search.text import ROMAN_NUMERALS, fold
 
 # The spellings of one name per line, as editors write them (folded when loaded). The short
 # ones are the codes of Party and state documents: "18-NQ/TW", "05-CT/TW", "42/2022/NĐ-CP".
@@ -62,6 +66,17 @@ def group_terms(terms: list[str]) -> list[Group]:
                 i += length
                 break
         else:
-            groups.append(((terms[i],),))
+            groups.append(_numeral_or_word(terms[i]))
             i += 1
     return groups
+
+
+# Numerals that are Vietnamese words too ("vì", "xi măng"), or single letters, stay words.
+_NOT_NUMERALS = {"i", "v", "x", "vi", "xi"}
+
+
+def _numeral_or_word(term: str) -> Group:
+    number = ROMAN_NUMERALS.get(term.upper())
+    if number is None or term in _NOT_NUMERALS:
+        return ((term,),)
+    return ((term,), (str(number),))

@@ -20,7 +20,7 @@ from home.models import (
     StandardPage,
     VideoPage,
 )
-from home.search.text import fold
+from home.search.text import document_words
 from home.vietnamese import nfc
 
 SEARCH_CONFIG = "vietnamese_unaccent"
@@ -58,24 +58,31 @@ def body_text(page: Page) -> str:
     return nfc(" ".join(" ".join(t.split()) for t in texts if t))
 
 
+def folded_columns(title: str, lead: str, body: str) -> dict[str, str]:
+    """``SearchDocument``'s folded texts. PostgreSQL matches the tsvectors: the folded lead
+    and body, the largest columns, are only SQLite's (on PostgreSQL they would make every
+    row, and every scan, twice as big)."""
+    lean = connection.vendor == "postgresql"
+    return {
+        "folded_title": f" {document_words(title)} ",
+        "folded_lead": "" if lean else f" {document_words(lead)} ",
+        "folded_body": "" if lean else f" {document_words(body)} ",
+    }
+
+
 def documents_for(page: Page) -> tuple[SearchDocument, SearchText]:
     """What search matches for ``page``, and the text its snippets quote."""
     title, lead, body = nfc(page.title), nfc(getattr(page, "lead", "") or ""), body_text(page)
-    # PostgreSQL matches the tsvectors; the folded lead and body, the largest columns, are
-    # only SQLite's (on PostgreSQL they would make every row, and every scan, twice as big).
-    folded = connection.vendor != "postgresql"
     document = SearchDocument(
         page_id=page.id,
-        folded_title=f" {fold(title)} ",
-        folded_lead=f" {fold(lead)} " if folded else "",
-        folded_body=f" {fold(body)} " if folded else "",
         publication_date=getattr(page, "publication_date", None),
+        **folded_columns(title, lead, body),
     )
     return document, SearchText(page_id=page.id, title=title, lead=lead, body=body)
 
 
-# The vectors are made in PostgreSQL from the texts folded here, so that a document holds
-# the words a query is cut into (home.search.text): PostgreSQL's parser reads
+# The vectors are made in PostgreSQL from the texts folded here (document_words), so that a
+# document holds the words a query is cut into (home.search.text): PostgreSQL's parser reads
 # "42/2022/NĐ-CP" as a file path and "TP.HCM" as a host name, one token each, where a
 # reader's "nghị định 42" or "tp hcm" looks for the words. ``vector`` (matching) holds only
 # the words; ``rank_vector`` (ranking, title-only matching) the title (A) and lead (B).
@@ -99,9 +106,9 @@ def update_vectors(texts: list[SearchText]) -> None:
         return
     columns = (
         [text.page_id for text in texts],
-        [fold(text.title) for text in texts],
-        [fold(text.lead) for text in texts],
-        [fold(text.body) for text in texts],
+        [document_words(text.title) for text in texts],
+        [document_words(text.lead) for text in texts],
+        [document_words(text.body) for text in texts],
     )
     with connection.cursor() as cursor:
         cursor.execute(VECTORS_SQL, columns)

@@ -82,6 +82,29 @@ def fold(text: str) -> str:
     return _LEADING_ZEROS.sub("", _Y_AFTER_INITIAL.sub(r"\1i", words))
 
 
+def _roman(number: int) -> str:
+    tens, units = divmod(number, 10)
+    return "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[units]
+
+
+# Congresses, plenums and terms are numbered in Roman ("Đại hội XIII", "khóa XV", "lần thứ
+# V"), readers type either: a document holds both, as written and as a number.
+ROMAN_NUMERALS = {_roman(number): number for number in range(1, 40)}
+_ROMAN_TOKEN = re.compile(r"\b[IVX]+\b")
+
+
+def _with_numbers(match: re.Match) -> str:
+    numeral = match.group()
+    number = ROMAN_NUMERALS.get(numeral)
+    return f"{numeral} {number}" if number else numeral
+
+
+def document_words(text: str) -> str:
+    """What a document is found by: its words folded, and after each Roman numeral written
+    in capitals (I to XXXIX) its value: "Đại hội XIII" -> 'dai hoi xiii 13'."""
+    return fold(_ROMAN_TOKEN.sub(_with_numbers, text))
+
+
 def query_terms(query: str) -> list[str]:
     """The words of what a reader typed, folded; at most ``MAX_QUERY_TERMS`` of them."""
     terms = _WORD.findall(fold(query))
