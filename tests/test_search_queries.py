@@ -56,7 +56,7 @@ def corpus(section, gallery_index, home_page, settings, tmp_path) -> dict[str, i
         lead="Sau hơn một năm triển khai, thủ tục được rút gọn.",
         body=[paragraph("<p>Văn phòng Đảng ủy đã <b>số hóa</b> hồ sơ.</p>")],
     ).id
-    ids[SALARY] = make_article(section, SALARY, days_ago=5, lead="Lộ trình cải cách.").id
+    ids[SALARY] = make_article(section, SALARY, days_ago=5, lead="Lộ trình cải cách từ Quý IV.").id
     ids[LEGAL] = make_article(
         section,
         LEGAL,
@@ -179,6 +179,8 @@ QUERY_TABLE = [
     ("khóa XIII", {LEGAL, DIGITAL}),
     ("khoa xiii", {LEGAL, DIGITAL}),
     ("khoa 14", set()),
+    ("quy 4", {SALARY}),
+    ("quý iv", {SALARY}),
     ("đại hội lần thứ 5", {VIDEO}),
     ("lan thu v", {VIDEO}),
     ("ban nhap", set()),
