@@ -10,7 +10,8 @@ SQLite (the embedded default, for the demo): LIKE on the folded columns, ranked 
 the words were found.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -27,8 +28,15 @@ class ParsedQuery:
     terms: list[str]
     any_term: bool = False  # search_operator=or
     prefix_last: bool = False  # autocomplete: the last word is still being typed
-    # The terms in groups, each with the other spellings of a name (home.search.abbreviations).
-    groups: list[Group] = field(default_factory=list)
+
+    @cached_property
+    def groups(self) -> list[Group]:
+        """The terms in groups, each with the other spellings of a name
+        (home.search.abbreviations). Autocomplete matches titles as they are typed: a name's
+        other spellings would match titles the reader is not typing."""
+        if self.prefix_last:
+            return [((term,),) for term in self.terms]
+        return group_terms(self.terms)
 
     @property
     def highlighted(self) -> list[str]:
@@ -51,11 +59,7 @@ class ParsedQuery:
 
 
 def parse(query: str, any_term: bool = False, prefix_last: bool = False) -> ParsedQuery:
-    terms = query_terms(query)
-    # Autocomplete matches titles as they are typed: a name's other spellings would match
-    # titles the reader is not typing.
-    groups = [((term,),) for term in terms] if prefix_last else group_terms(terms)
-    return ParsedQuery(terms, any_term, prefix_last, groups)
+    return ParsedQuery(query_terms(query), any_term, prefix_last)
 
 
 def _postgresql(queryset: QuerySet, query: ParsedQuery, title_only: bool) -> QuerySet:
@@ -80,45 +84,45 @@ def _sqlite(queryset: QuerySet, query: ParsedQuery, title_only: bool) -> QuerySe
             ("folded_body", 1),
         )
     )
-    last = query.terms[-1] if query.prefix_last else None
-
-    def word_lookups(word: str) -> list[Q]:
-        needle = f" {word}" if word == last else f" {word} "
-        return [Q(**{f"search_document__{column}__contains": needle}) for column, _ in columns]
-
     matches, rank = [], []
-    for group in query.groups:
+    for number, group in enumerate(query.groups, start=1):
+        prefix = query.prefix_last and number == len(query.groups)  # a lone word, being typed
         spellings = []
         for words in group:
-            spelling = Q()
-            for word in words:
-                lookups = word_lookups(word)
-                spelling &= _any(lookups)
-                rank.append(
-                    Case(
-                        *(
-                            When(lookup, then=Value(weight))
-                            for lookup, (_, weight) in zip(lookups, columns, strict=True)
-                        ),
-                        default=Value(0),
-                        output_field=IntegerField(),
-                    )
-                )
-            spellings.append(spelling)
+            found = [_found_in(columns, word, prefix) for word in words]
+            spellings.append(_all([match for match, _ in found]))
+            rank.extend(weight for _, weight in found)
         matches.append(_any(spellings))
-    combined = matches[0]
-    for match in matches[1:]:
-        combined = (combined | match) if query.any_term else (combined & match)
+    combined = _any(matches) if query.any_term else _all(matches)
     total = rank[0]
     for item in rank[1:]:
         total = total + item
     return queryset.filter(combined).annotate(search_rank=total)
 
 
+def _found_in(columns, word: str, prefix: bool) -> tuple[Q, Case]:
+    """Where ``word`` is in a folded column, and the weight of the best column it is in."""
+    needle = f" {word}" if prefix else f" {word} "
+    lookups = [Q(**{f"search_document__{column}__contains": needle}) for column, _ in columns]
+    weight = Case(
+        *(When(lookup, then=Value(w)) for lookup, (_, w) in zip(lookups, columns, strict=True)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return _any(lookups), weight
+
+
 def _any(conditions: list[Q]) -> Q:
     combined = conditions[0]
     for condition in conditions[1:]:
         combined |= condition
+    return combined
+
+
+def _all(conditions: list[Q]) -> Q:
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined &= condition
     return combined
 
 
