@@ -171,7 +171,7 @@ def seed_and_index(n: int) -> None:
     from django.db import connection
 
     from bench.api import seed
-    from home.search.index import rebuild
+    from cms.search.index import rebuild
 
     seed(n, texts=cached_text)
     started = time.perf_counter()

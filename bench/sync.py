@@ -70,9 +70,9 @@ def measure(args) -> None:
     from django.db import connection
     from django.test import Client
 
-    from home import retraction
+    from cms.editorial import retraction
+    from cms.syndication.models import APIKey, ChangeEvent
     from home.models import ArticlePage
-    from syndication.models import APIKey, ChangeEvent
     from tests.syndication_support import make_api_key
 
     APIKey.objects.all().delete()
@@ -87,7 +87,7 @@ def measure(args) -> None:
 
     if args.skip_full:
         # A consumer that is up to date: its cursor is the latest event.
-        from syndication.changes import Cursor, latest_event_id
+        from cms.syndication.changes import Cursor, latest_event_id
 
         cursor = Cursor(latest_event_id()).encode()
     else:

@@ -7,7 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import preview, views
+from cms.api import preview
+from cms.editorial import views
 
 urlpatterns = [
     # Wagtail's page editor, with a stale-form check on save (matched before Wagtail's own).
@@ -17,10 +18,10 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/", include("cms.api")),
+    path("api/", include("cms.api.urls")),
     path("api/v2/preview/", preview.preview, name="api_preview"),
-    # RSS and Atom feeds for the provincial portal and feed readers (syndication/feeds.py).
-    path("feeds/", include("syndication.urls")),
+    # RSS and Atom feeds for the provincial portal and feed readers (cms/syndication/feeds.py).
+    path("feeds/", include("cms.syndication.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

@@ -8,6 +8,5 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self) -> None:
-        # Signal receivers; i18n registers the serve hook.
-        from home import api_cache, i18n, signals  # noqa: F401
-        from home.search import signals as search_signals  # noqa: F401
+        # Signal receivers (text stored in NFC); i18n registers the serve hook.
+        from home import i18n, signals  # noqa: F401

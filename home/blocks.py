@@ -12,7 +12,7 @@ from media_library.alt_text import alt_text_error, has_alt_text
 
 
 def _api(context: dict | None):
-    """The reader API's per-request helper (home.serializers.APIContext), when serializing."""
+    """The reader API's per-request helper (cms.api.serializers.APIContext), when serializing."""
     return (context or {}).get("api")
 
 

@@ -3,7 +3,7 @@
 A page is served only in its own language: an article nobody translated is not shown at
 /en/… in Vietnamese, and the untranslated placeholders wagtail-localize creates above a
 translated page (aliases of the Vietnamese pages) are not shown either. The reader API
-applies the same rule (home.api_visibility).
+applies the same rule (cms.api.visibility).
 """
 
 from django.conf import settings

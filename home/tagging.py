@@ -6,7 +6,7 @@ already stored and then collide with it on insert. Names are composed before the
 
 from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 
-from home.vietnamese import nfc
+from cms.vietnamese import nfc
 
 
 class _NFCClusterTaggableManager(_ClusterTaggableManager):

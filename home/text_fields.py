@@ -5,7 +5,7 @@ import json
 from django.db import models
 from wagtail.fields import StreamField
 
-from home.vietnamese import nfc
+from cms.vietnamese import nfc
 
 
 def compose_text_fields(instance: models.Model) -> None:

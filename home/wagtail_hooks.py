@@ -1,17 +1,19 @@
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+"""The content model's admin: snippet viewsets and the gallery's bulk photo upload.
+
+The editorial office's admin (retraction, audit log, publishing checks) is in
+cms/editorial/wagtail_hooks.py.
+"""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.log_actions import LogFormatter
-from wagtail.models import Page
+from wagtail.admin.widgets.button import Button
+from wagtail.images.permissions import permission_policy as image_permissions
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import retraction, roles, views
-from home.models import Author, LinkedWebsite, SiteIdentity
+from home import gallery_upload
+from home.models import Author, GalleryPage, LinkedWebsite, SiteIdentity
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -49,93 +51,30 @@ register_snippet(LinkedWebsiteViewSet)
 register_snippet(SiteIdentityViewSet)
 
 
-# --- Retraction ("gỡ bài") and the audit log ------------------------------------
+# --- Photo galleries: many photos at once -------------------------------------------
 
 
 @hooks.register("register_admin_urls")
-def editorial_urls() -> list:
+def register_gallery_upload_url():
     return [
-        path("pages/<int:page_id>/retract/", views.retract, name="home_retract"),
-        path("pages/<int:page_id>/restore/", views.restore, name="home_restore"),
-        path("audit-log/export/", views.audit_export, name="home_audit_export"),
+        path(
+            "media/galleries/<int:page_id>/upload/",
+            gallery_upload.gallery_upload,
+            name="media_library_gallery_upload",
+        )
     ]
 
 
-class RetractMenuItem(PageMenuItem):
-    label = _("Retract")
-    icon_name = "warning"
-    url_name = "home_retract"
-
-    def is_shown(self, user) -> bool:
-        return retraction.can_retract(self.page, user)
-
-
-class RestoreMenuItem(PageMenuItem):
-    label = _("Restore")
-    icon_name = "undo"
-    url_name = "home_restore"
-
-    def is_shown(self, user) -> bool:
-        return retraction.can_restore(self.page, user)
-
-
 @hooks.register("register_page_header_buttons")
-def retraction_header_buttons(page, user, view_name, next_url=None):
-    yield RetractMenuItem(page=page, priority=62)
-    yield RestoreMenuItem(page=page, priority=63)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def retraction_listing_buttons(page, user, next_url=None):
-    yield RetractMenuItem(page=page, priority=42)
-    yield RestoreMenuItem(page=page, priority=43)
-
-
-class AuditExportMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return roles.is_editorial_board(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def audit_export_menu_item() -> MenuItem:
-    return AuditExportMenuItem(
-        _("Export audit log (CSV)"),
-        reverse("home_audit_export"),
-        name="audit-log-export",
-        icon_name="download",
-        order=900,
-    )
-
-
-@hooks.register("register_log_actions")
-def editorial_log_actions(actions) -> None:
-    @actions.register_action(retraction.RETRACT_ACTION)
-    class RetractLogFormatter(LogFormatter):
-        label = _("Retract")
-        message = _("Retracted")
-
-        def format_comment(self, log_entry) -> str:
-            return log_entry.data.get("reason", "")
-
-    actions.register_action(retraction.RESTORE_ACTION, _("Restore"), _("Restored"))
-
-
-# --- No publishing through forged requests ---------------------------------------
-
-
-def refuse_publish_without_permission(request: HttpRequest, page: Page) -> None:
-    # Wagtail quietly saves a draft when someone without publish permission posts
-    # "action-publish"; a forged publish is refused outright instead.
-    publishing = request.method == "POST" and request.POST.get("action-publish")
-    if publishing and not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-
-
-hooks.register("before_edit_page", refuse_publish_without_permission)
-
-
-@hooks.register("before_create_page")
-def refuse_create_and_publish_without_permission(request, parent_page, page_class):
-    publishing = request.method == "POST" and request.POST.get("action-publish")
-    if publishing and not parent_page.permissions_for_user(request.user).can_publish_subpage():
-        raise PermissionDenied
+def gallery_upload_button(page, user, view_name, next_url=None):
+    if (
+        page.specific_class is GalleryPage
+        and page.permissions_for_user(user).can_edit()
+        and image_permissions.user_has_permission(user, "add")
+    ):
+        yield Button(
+            _("Upload photos"),
+            reverse("media_library_gallery_upload", args=[page.id]),
+            icon_name="image",
+            priority=12,
+        )

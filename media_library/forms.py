@@ -220,7 +220,7 @@ class MultipleFileField(forms.FileField):
 
 
 class GalleryUploadForm(forms.Form):
-    """Many photos at once into one gallery (media_library.views.gallery_upload)."""
+    """Many photos at once into one gallery (home.gallery_upload.gallery_upload)."""
 
     images = MultipleFileField(
         label=_("Photos"),

@@ -20,7 +20,7 @@ from django.core.files.storage import Storage, storages
 from django.core.signals import setting_changed
 from django.utils.functional import LazyObject, empty
 
-from home.vietnamese import slugify_vi
+from cms.vietnamese import slugify_vi
 
 PUBLIC_PREFIX = "media"
 PRIVATE_PREFIX = "private"

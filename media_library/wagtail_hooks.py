@@ -1,15 +1,10 @@
 from django.http import Http404
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.widgets.button import Button
-from wagtail.images.permissions import permission_policy as image_permissions
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import GalleryPage
-from media_library import views
 from media_library.documents import can_download
 from media_library.forms import VideoForm
 from media_library.models import Video
@@ -35,32 +30,6 @@ class VideoViewSet(SnippetViewSet):
 
 
 register_snippet(VideoViewSet)
-
-
-@hooks.register("register_admin_urls")
-def register_gallery_upload_url():
-    return [
-        path(
-            "media/galleries/<int:page_id>/upload/",
-            views.gallery_upload,
-            name="media_library_gallery_upload",
-        )
-    ]
-
-
-@hooks.register("register_page_header_buttons")
-def gallery_upload_button(page, user, view_name, next_url=None):
-    if (
-        page.specific_class is GalleryPage
-        and page.permissions_for_user(user).can_edit()
-        and image_permissions.user_has_permission(user, "add")
-    ):
-        yield Button(
-            _("Upload photos"),
-            reverse("media_library_gallery_upload", args=[page.id]),
-            icon_name="image",
-            priority=12,
-        )
 
 
 @hooks.register("before_serve_document")

@@ -1,4 +1,4 @@
-"""Builders shared by the reader API tests (tests/test_api_*.py)."""
+"""Builders shared by the reader API tests (tests/api/)."""
 
 import datetime
 import io

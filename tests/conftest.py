@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
-from home import roles
+from cms.editorial import roles
 from home.models import Author, GalleryIndexPage, HomePage, SectionPage
 
 

@@ -2,8 +2,8 @@
 
 from django.test import Client
 
-from syndication import api_keys
-from syndication.models import APIKey
+from cms.syndication import api_keys
+from cms.syndication.models import APIKey
 
 
 def publish_new_article(section, title: str, **fields):

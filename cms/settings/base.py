@@ -66,9 +66,14 @@ PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 # --- Applications -------------------------------------------------------------
 
 INSTALLED_APPS = [
+    # Our rooms (README "Architecture"). The order keeps the order their signal receivers
+    # run in: the API cache generation moves first, search indexes before syndication records.
+    "cms.api",
     "home",
+    "cms.editorial",
+    "cms.search",
     "media_library",
-    "syndication",
+    "cms.syndication",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
@@ -102,7 +107,7 @@ MIDDLEWARE = [
     # CORS headers go on every API response, cached ones and 304s included.
     "corsheaders.middleware.CorsMiddleware",
     # Before sessions and auth: API responses never depend on who asks.
-    "home.api_cache.APICacheMiddleware",
+    "cms.api.cache.APICacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -199,14 +204,14 @@ API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REV
 # Server-side: rendered responses are kept until anything public changes, at most this long.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "600"))
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
-# Listing items kept by page between requests (home.serializers.cached_summaries).
+# Listing items kept by page between requests (cms.api.serializers.cached_summaries).
 API_SUMMARY_CACHE = env_bool("API_SUMMARY_CACHE", True)
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag"]
 
-# --- Syndication (syndication/): feeds, change feed, webhooks -----------------------
+# --- Syndication (cms/syndication/): feeds, change feed, webhooks -----------------------
 
 # Items in each RSS/Atom feed.
 SYNDICATION_FEED_ITEMS = int(os.environ.get("SYNDICATION_FEED_ITEMS", "30"))
@@ -331,10 +336,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # go to a third party, and offline office networks show broken images), no release check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.admin_backend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.admin_backend"}}
 if IS_POSTGRESQL:
     # The admin's search and autocomplete, accent-insensitive like the reader search
-    # (home.search): the unaccent + simple configuration created by migration home/0008.
+    # (cms.search): the unaccent + simple configuration created by migration home/0008.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "vietnamese_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 # Media library (media_library/): uploads are sniffed, cleaned and stored by these forms.

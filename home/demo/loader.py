@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from home import roles
+from cms.editorial import roles
 from home.demo import content
 from home.demo.images import draw_picture
 from home.models import (

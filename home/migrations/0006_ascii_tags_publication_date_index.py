@@ -6,7 +6,7 @@ import home.tagging
 from django.core.management.color import no_style
 from django.db import migrations, models
 
-from home.vietnamese import slugify_vi
+from cms.vietnamese import slugify_vi
 
 
 def copy_article_tags(apps, schema_editor):

@@ -36,7 +36,7 @@ def forward(apps, schema_editor):
 def backward(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    from home.search.text import fold
+    from cms.search.text import fold
 
     schema_editor.execute(BACKWARD)
     SearchDocument = apps.get_model("home", "SearchDocument")

@@ -1,10 +1,10 @@
 """The search documents are made again from the published texts, folded as queries now are
-(home.search.text.fold):
+(cms.search.text.fold):
 
 - PostgreSQL's vectors were made from the raw text, where the parser reads "42/2022/NĐ-CP"
   as a file path and "TP.HCM" as a host name, one token each: "nghị định 42", "tp hcm" or
   "covid 19" did not find them. They are now made from the folded words
-  (home.search.index.update_vectors).
+  (cms.search.index.update_vectors).
 - A lone "y" after a consonant folds to "i" ("lý"/"lí", "kỹ"/"kĩ", "quy"/"qui"), numbers
   lose their leading zeros, and Roman numerals in capitals are followed by their value
   ("XIII 13"), in the vectors and in the folded columns (SQLite matches those).
@@ -18,7 +18,7 @@ BATCH = 500
 
 
 def forward(apps, schema_editor):
-    from home.search.index import folded_columns, update_vectors
+    from cms.search.index import folded_columns, update_vectors
 
     documents = apps.get_model("home", "SearchDocument").objects
     texts = apps.get_model("home", "SearchText").objects.order_by("page_id")

@@ -1,6 +1,6 @@
 """The admin's autocomplete vectors (Wagtail's search index) lose their diacritics: made with
 ``simple`` they held "cải", which the autocomplete queries, now made with
-``vietnamese_unaccent`` (home.search.admin_backend), no longer look for. Each lexeme is
+``vietnamese_unaccent`` (cms.search.admin_backend), no longer look for. Each lexeme is
 unaccented where it stands, its positions and weights kept, so nothing has to be indexed
 again. Going back puts nothing back: run ``manage.py wagtail_update_index`` after it.
 """

@@ -9,10 +9,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.vietnamese import slugify_vi
 from home.blocks import ArticleBodyBlock
 from home.models.base import BasePage, DatedMixin, ListingFieldsMixin
 from home.tagging import NFCClusterTaggableManager
-from home.vietnamese import slugify_vi
 
 
 class Tag(TagBase):

@@ -9,8 +9,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from cms.vietnamese import date_line, slugify_vi
 from home.text_fields import compose_text_fields
-from home.vietnamese import date_line, slugify_vi
 from media_library.alt_text import AltTextFormMixin
 
 

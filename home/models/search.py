@@ -1,4 +1,4 @@
-"""What search matches: one row per searchable page, kept current on publish (home.search)."""
+"""What search matches: one row per searchable page, kept current on publish (cms.search)."""
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models

@@ -64,7 +64,7 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
 class LinkedWebsite(TranslatableMixin, DraftStateMixin, RevisionMixin, Orderable):
     """A curated link shown in the "Website liên kết" block on every page.
 
-    Readers see the published version in their language only (home.api).
+    Readers see the published version in their language only (cms.api.site).
     """
 
     name = models.CharField(_("name"), max_length=255)

@@ -36,7 +36,7 @@ LANGUAGE = "vi"
 DOMAINS = ("django", "djangojs")
 PROJECT = "project"
 # Our own code, where makemessages looks for translatable strings.
-PROJECT_DIRS = ("home", "media_library", "cms", "syndication")
+PROJECT_DIRS = ("home", "media_library", "cms")
 # Packages whose strings reach the admin without being in INSTALLED_APPS (so Django would
 # not load their catalogues): listed always, and their translations go in ours.
 EXTRA_PACKAGES = (

@@ -1,0 +1,331 @@
+"""Shapes and parameters of the OpenAPI document, mirroring cms/api/serializers.py."""
+
+
+def nullable(schema: dict) -> dict:
+    return {**schema, "nullable": True}
+
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+DATE_TIME = {"type": "string", "format": "date-time"}
+URL = {"type": "string", "format": "uri"}
+
+ERROR = {
+    "type": "object",
+    "required": ["message"],
+    "properties": {
+        "message": STRING,
+        "parameter": {"type": "string", "description": "The query parameter at fault."},
+    },
+}
+PAGE_LINK = {
+    "type": "object",
+    "required": ["id", "title", "path"],
+    "properties": {"id": INTEGER, "title": STRING, "path": STRING},
+}
+RENDITION = {
+    "type": "object",
+    "required": ["url", "width", "height"],
+    "properties": {"url": URL, "width": INTEGER, "height": INTEGER},
+}
+IMAGE = {
+    "type": "object",
+    "required": ["id", "src", "width", "height", "srcset", "alt"],
+    "properties": {
+        "id": INTEGER,
+        "src": {**URL, "description": "JPEG/PNG fallback rendition."},
+        "width": INTEGER,
+        "height": INTEGER,
+        "srcset": {"type": "array", "items": RENDITION, "description": "WebP widths."},
+        "alt": STRING,
+        "caption": STRING,
+        "credit": STRING,
+    },
+}
+DOCUMENT = {
+    "type": "object",
+    "required": ["id", "title", "url"],
+    "properties": {
+        "id": INTEGER,
+        "title": STRING,
+        "url": URL,
+        "file_size": nullable(INTEGER),
+        "file_extension": STRING,
+        "content_type": STRING,
+    },
+}
+PAGE_META = {
+    "type": "object",
+    "required": ["type", "detail_url", "html_url", "slug"],
+    "properties": {
+        "type": {"type": "string", "example": "home.ArticlePage"},
+        "detail_url": URL,
+        "html_url": URL,
+        "slug": STRING,
+        "first_published_at": nullable(DATE_TIME),
+        "locale": nullable(STRING),
+    },
+}
+PAGE_SUMMARY = {
+    "type": "object",
+    "description": "A listing item. `?fields=` chooses which of the fields are present.",
+    "required": ["id", "meta"],
+    "properties": {
+        "id": INTEGER,
+        "meta": PAGE_META,
+        "title": STRING,
+        "kind": {
+            "type": "string",
+            "enum": [
+                "article",
+                "video",
+                "gallery",
+                "section",
+                "page",
+                "home",
+                "video_index",
+                "gallery_index",
+            ],
+        },
+        "path": {
+            "type": "string",
+            "description": "The path the frontend routes, e.g. /tin-tuc/x/.",
+        },
+        "lead": STRING,
+        "publication_date": nullable(DATE_TIME),
+        "date_line": nullable({"type": "string", "example": "Thứ Tư, ngày 15/06/2022"}),
+        "section": nullable(PAGE_LINK),
+        "thumbnail": nullable(
+            {
+                "type": "object",
+                "required": ["url", "width", "height", "fallback_url", "alt"],
+                "properties": {
+                    "url": URL,
+                    "fallback_url": URL,
+                    "width": INTEGER,
+                    "height": INTEGER,
+                    "alt": STRING,
+                },
+            }
+        ),
+        "bylines": {"type": "array", "items": STRING},
+        "featured": {"type": "boolean"},
+        "highlight": {
+            "type": "object",
+            "description": "Only with `?search=`: the matching words in <mark>, the rest "
+            "HTML-escaped.",
+            "properties": {
+                "title": {"type": "string", "example": "<mark>Cải cách</mark> hành chính"},
+                "snippet": {
+                    "type": "string",
+                    "description": "About 200 characters of the lead and body around the "
+                    "first match.",
+                },
+            },
+        },
+    },
+}
+BLOCK = {
+    "type": "object",
+    "required": ["type", "value", "id"],
+    "properties": {
+        "type": {
+            "type": "string",
+            "enum": ["paragraph", "heading", "image", "quote", "table", "video", "document"],
+        },
+        "id": STRING,
+        "value": {
+            "description": (
+                "paragraph: HTML with internal links as frontend URLs; image: an Image; "
+                "document: a Document; heading: {text, level}; quote: {text, attribution}; "
+                "video: {embed, caption}; table: the table data."
+            )
+        },
+    },
+}
+PAGE_DETAIL = {
+    "type": "object",
+    "required": ["id", "meta"],
+    "properties": {
+        **PAGE_SUMMARY["properties"],
+        "breadcrumbs": {"type": "array", "items": PAGE_LINK},
+        "seo": {
+            "type": "object",
+            "properties": {
+                "title": STRING,
+                "description": STRING,
+                "canonical_url": URL,
+                "og_image": nullable(RENDITION),
+            },
+        },
+        "body": {"type": "array", "items": BLOCK},
+        "intro": STRING,
+        "source": STRING,
+        "tags": {
+            "type": "array",
+            "items": {"type": "object", "properties": {"name": STRING, "slug": STRING}},
+        },
+        "authors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"id": INTEGER, "name": STRING, "position": STRING},
+            },
+        },
+        "related": {"type": "array", "items": PAGE_SUMMARY},
+        "previous": nullable(PAGE_SUMMARY),
+        "next": nullable(PAGE_SUMMARY),
+        "video": {
+            "type": "object",
+            "properties": {
+                "file_url": nullable(URL),
+                "captions_url": nullable(URL),
+                "embed_url": nullable(STRING),
+                "duration_seconds": nullable(INTEGER),
+                "description": STRING,
+            },
+        },
+        "photos": {"type": "array", "items": IMAGE},
+        "subsections": {"type": "array", "items": PAGE_LINK},
+        "translations": {
+            "type": "array",
+            "description": "The page in the other languages readers may see (language switch).",
+            "items": {
+                "type": "object",
+                "required": ["locale", "id", "title", "path", "html_url"],
+                "properties": {
+                    "locale": {"type": "string", "example": "en"},
+                    "id": INTEGER,
+                    "title": STRING,
+                    "path": {"type": "string", "example": "/en/news/administrative-reform/"},
+                    "html_url": URL,
+                },
+            },
+        },
+    },
+}
+
+
+CHANGE_ITEM = {
+    "type": "object",
+    "required": ["event_id", "type", "page_id", "content_type", "locale", "url", "page"],
+    "properties": {
+        "event_id": nullable({**INTEGER, "description": "null for snapshot items"}),
+        "type": {
+            "type": "string",
+            "enum": [
+                "created",
+                "updated",
+                "unpublished",
+                "retracted",
+                "expired",
+                "deleted",
+                "moved",
+                "translated",
+            ],
+        },
+        "page_id": INTEGER,
+        "content_type": {"type": "string", "example": "home.ArticlePage"},
+        "locale": STRING,
+        "url": STRING,
+        "time": nullable(DATE_TIME),
+        "reason": STRING,
+        "page": nullable(
+            {**PAGE_DETAIL, "description": "The page as /api/v2/pages/<id>/ shows it now."}
+        ),
+    },
+}
+CHANGES = {
+    "type": "object",
+    "required": ["phase", "items", "next_cursor", "has_more"],
+    "properties": {
+        "phase": {"type": "string", "enum": ["snapshot", "changes"]},
+        "items": {"type": "array", "items": CHANGE_ITEM},
+        "next_cursor": STRING,
+        "has_more": {"type": "boolean"},
+    },
+}
+
+
+def listing_of(item: dict) -> dict:
+    return {
+        "type": "object",
+        "required": ["meta", "items"],
+        "properties": {
+            "meta": {
+                "type": "object",
+                "required": ["total_count"],
+                "properties": {"total_count": INTEGER},
+            },
+            "items": {"type": "array", "items": item},
+        },
+    }
+
+
+def json_response(schema: dict, description: str = "OK") -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def parameter(name: str, description: str, schema: dict | None = None, where: str = "query"):
+    return {
+        "name": name,
+        "in": where,
+        "required": where == "path",
+        "description": description,
+        "schema": schema or STRING,
+    }
+
+
+ERRORS = {"400": json_response(ERROR, "A query parameter is unknown or has a bad value.")}
+NOT_FOUND = {"404": json_response(ERROR, "Nothing public has this id.")}
+LIMIT = parameter(
+    "limit",
+    "Items per page, 1 to the maximum (default 20).",
+    {"type": "integer", "minimum": 1, "maximum": 100},
+)
+OFFSET = parameter(
+    "offset", "Items to skip.", {"type": "integer", "minimum": 0, "maximum": 10_000_000}
+)
+FIELDS = parameter(
+    "fields",
+    "Wagtail's syntax: `title,lead` adds, `-bylines` removes, `*` all, `_` none.",
+)
+ID = parameter("id", "The object's id.", {"type": "integer", "minimum": 1}, "path")
+SITE_LOCALE = parameter(
+    "locale",
+    "Language code: `vi` (the default) or `en`; only what was translated and published "
+    "in that language.",
+)
+PAGE_FILTERS = [
+    LIMIT,
+    OFFSET,
+    FIELDS,
+    parameter(
+        "type",
+        "`article`, `video`, `gallery`, `section`, `page` or a model (`home.ArticlePage`); "
+        "comma-separated for several.",
+    ),
+    parameter("child_of", "Children of a page id, or `root`."),
+    parameter("descendant_of", "The branch under a page id, or `root`."),
+    parameter("locale", "Language code: `vi` (the default) or `en`."),
+    parameter("section", "A section id or slug: its articles and those of its subsections."),
+    parameter("tag", "A tag slug; several, comma-separated, must all be present."),
+    parameter("author", "An author id.", {"type": "integer", "minimum": 1}),
+    parameter("featured", "Featured articles only (or not).", {"type": "boolean"}),
+    parameter("published_from", "Publication date on or after (`YYYY-MM-DD` or a date-time)."),
+    parameter("published_to", "Publication date on or before (`YYYY-MM-DD` or a date-time)."),
+    parameter("updated_since", "Pages (re)published since this date-time, for incremental sync."),
+    parameter("order", "Fields, `-` for descending: `publication_date`, `title`, `id`, ..."),
+    parameter(
+        "search",
+        "Accent- and case-insensitive full-text search of articles, videos, galleries and "
+        "standard pages (title, then lead, then body; documents linked from the body by "
+        'their title): `cai cach` finds "Cải cách", `hoà` finds "hòa". Best matches '
+        "first unless `order` is given; items get a `highlight`.",
+    ),
+    parameter(
+        "search_operator",
+        "`and` (default: every word) or `or` (any word).",
+        {"type": "string", "enum": ["and", "or"]},
+    ),
+]

@@ -1,0 +1,439 @@
+"""JSON shapes of pages in the reader API, built in a constant number of queries.
+
+A listing item (``serialize_summaries``)::
+
+    {"id": 42, "meta": {"type": "home.ArticlePage", "detail_url": "http://cms/api/v2/pages/42/",
+     "html_url": "https://tin.example.vn/tin-tuc/bai-viet/", "slug": "bai-viet",
+     "first_published_at": "2022-06-15T08:00:00+07:00", "locale": "vi"},
+     "title": "…", "kind": "article", "path": "/tin-tuc/bai-viet/", "lead": "…",
+     "publication_date": "2022-06-15T08:00:00+07:00", "date_line": "Thứ Tư, ngày 15/06/2022",
+     "section": {"id": 3, "title": "Tin tức - Sự kiện", "path": "/tin-tuc/"},
+     "thumbnail": {"url": "http://cms/media/…webp", "fallback_url": "…jpg", "width": 480,
+                   "height": 270, "alt": "…"},
+     "bylines": ["Nguyễn Văn An – Chánh Văn phòng"], "featured": false}
+
+A page (``serialize_page_detail``) adds body, breadcrumbs, SEO fields and, by type, tags,
+authors, related articles, previous/next in the section, video and gallery photos.
+"""
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from wagtail.models import Page
+
+from cms.api import queries
+from cms.api.cache import current_generation
+from cms.api.context import APIContext
+from home.models import (
+    ArticlePage,
+    GalleryIndexPage,
+    GalleryPage,
+    HomePage,
+    SectionPage,
+    StandardPage,
+    VideoIndexPage,
+    VideoPage,
+)
+from media_library.renditions import (
+    OPEN_GRAPH_SPEC,
+    THUMBNAIL_FALLBACK_SPEC,
+    THUMBNAIL_SPEC,
+    prefetch_renditions,
+    single_rendition,
+    srcset_specs,
+)
+
+KINDS = {
+    ArticlePage: "article",
+    VideoPage: "video",
+    GalleryPage: "gallery",
+    SectionPage: "section",
+    StandardPage: "page",
+    HomePage: "home",
+    VideoIndexPage: "video_index",
+    GalleryIndexPage: "gallery_index",
+}
+SUMMARY_FIELDS = (
+    "title",
+    "kind",
+    "path",
+    "lead",
+    "publication_date",
+    "date_line",
+    "section",
+    "thumbnail",
+    "bylines",
+    "featured",
+)
+SUMMARY_SPECS = (THUMBNAIL_SPEC, THUMBNAIL_FALLBACK_SPEC)
+
+
+def _meta(page: Page, ctx: APIContext, path: str) -> dict:
+    return {
+        "type": page.specific_class._meta.label if page.specific_class else "wagtailcore.Page",
+        "detail_url": f"{ctx.base_url}/api/v2/pages/{page.id}/",
+        "html_url": ctx.scope.public_base_url + path,
+        "slug": page.slug,
+        "first_published_at": page.first_published_at,
+        "locale": ctx.scope.locales.get(page.locale_id),
+    }
+
+
+def prepare_summaries(
+    pages: list[Page],
+    ctx: APIContext,
+    extra_images=(),
+    extra_specs=(),
+    extra_paths=(),
+    cover_specs=SUMMARY_SPECS,
+) -> None:
+    """Load what summaries show for all ``pages`` at once: covers, renditions, bylines, sections.
+
+    Covers get their renditions for ``cover_specs`` and ``extra_images`` theirs for
+    ``extra_specs`` (a detail's body images), in the same query; the public pages at
+    ``extra_paths`` (a detail's breadcrumbs) are loaded with the sections into
+    ``ctx.public_by_path``.
+    """
+    image_ids = {p.cover_image_id for p in pages if getattr(p, "cover_image_id", None)}
+    images = queries.images(sorted(image_ids))
+    for page in pages:
+        if getattr(page, "cover_image_id", None):
+            page.cover_image = images.get(page.cover_image_id)
+    prefetch_renditions((images.values(), cover_specs), (extra_images, extra_specs))
+    author_links = queries.author_links(
+        sorted({p.id for p in pages if isinstance(p, ArticlePage) and p.id is not None})
+    )
+    for page in pages:
+        # Kept for a detail's "authors", which would otherwise query them again.
+        page._api_author_links = author_links.get(page.id, [])
+        page._api_bylines = [link.byline for link in page._api_author_links]
+    parent_paths = {p.path[: -Page.steplen] for p in pages if isinstance(p, ArticlePage)}
+    paths = (parent_paths | set(extra_paths)) - set(ctx.public_by_path)
+    ctx.public_by_path.update(
+        (p.path, p) for p in queries.public_pages_at(ctx.scope, sorted(paths))
+    )
+    for page in pages:
+        parent = (
+            ctx.public_by_path.get(page.path[: -Page.steplen])
+            if isinstance(page, ArticlePage)
+            else None
+        )
+        page._api_section = ctx.page_link(parent) if parent else None
+
+
+def _thumbnail(page: Page, ctx: APIContext) -> dict | None:
+    image = getattr(page, "cover_image", None) if getattr(page, "cover_image_id", None) else None
+    if image is None:
+        return None
+    main = single_rendition(image, THUMBNAIL_SPEC, ctx.absolute)
+    fallback = single_rendition(image, THUMBNAIL_FALLBACK_SPEC, ctx.absolute)
+    return {**main, "fallback_url": fallback["url"], "alt": image.default_alt_text}
+
+
+def serialize_summary(page: Page, ctx: APIContext) -> dict:
+    """One listing item; call ``prepare_summaries`` on the batch first."""
+    path = ctx.scope.frontend_path(page.url_path)
+    publication_date = getattr(page, "publication_date", None)
+    return {
+        "id": page.id,
+        "meta": _meta(page, ctx, path),
+        "title": page.title,
+        "kind": KINDS.get(type(page), "page"),
+        "path": path,
+        "lead": getattr(page, "lead", "") or getattr(page, "intro", ""),
+        "publication_date": publication_date,
+        "date_line": page.date_line if publication_date else None,
+        "section": getattr(page, "_api_section", None),
+        "thumbnail": _thumbnail(page, ctx),
+        "bylines": getattr(page, "_api_bylines", []),
+        "featured": getattr(page, "featured", False),
+    }
+
+
+def serialize_summaries(pages: list[Page], ctx: APIContext) -> list[dict]:
+    prepare_summaries(pages, ctx)
+    return [serialize_summary(page, ctx) for page in pages]
+
+
+def _summary_key_prefix(ctx: APIContext) -> str:
+    """Everything besides the page id that a listing item depends on: the API generation
+    (cms.api.cache: any page, snippet or setting change makes a new one), the site scope and
+    the host the absolute URLs are made with."""
+    scope = ctx.scope
+    site = hashlib.md5(
+        repr((scope.key, scope.public_base_url, ctx.base_url)).encode(), usedforsecurity=False
+    ).hexdigest()[:16]
+    return f"api:summary:{current_generation(ctx.request)}:{site}:"
+
+
+def cached_summaries(
+    ids: Sequence[int], ctx: APIContext, load: Callable[[list[int]], Iterable[Page]]
+) -> list[dict]:
+    """The listing items of pages ``ids``, in that order, from the cache where they are.
+
+    ``load`` gets the ids not cached and returns those pages (public ones only: the others
+    are left out). Items are kept under the API generation, so an item is never older than
+    a cached response holding it would be (API_SUMMARY_CACHE=0 turns this off).
+    """
+    if not ids:
+        return []
+    use_cache = settings.API_SUMMARY_CACHE
+    prefix = _summary_key_prefix(ctx) if use_cache else ""
+    found = (
+        {
+            int(key.removeprefix(prefix)): item
+            for key, item in cache.get_many([f"{prefix}{i}" for i in ids]).items()
+        }
+        if use_cache
+        else {}
+    )
+    missing = [i for i in ids if i not in found]
+    if missing:
+        loaded = {item["id"]: item for item in serialize_summaries(list(load(missing)), ctx)}
+        if use_cache:
+            cache.set_many(
+                {f"{prefix}{i}": item for i, item in loaded.items()}, settings.API_CACHE_SECONDS
+            )
+        found.update(loaded)
+    return [found[i] for i in ids if i in found]
+
+
+def _breadcrumb_paths(page: Page, ctx: APIContext) -> list[str]:
+    """Tree paths from the site root down to the page's parent."""
+    root = next((r for r in ctx.scope.roots if page.path.startswith(r.path)), None)
+    if root is None:
+        return []
+    return [page.path[:end] for end in range(len(root.path), len(page.path), Page.steplen)]
+
+
+def _breadcrumbs(page: Page, ctx: APIContext) -> list[dict]:
+    """The public ancestors; ``prepare_summaries`` loaded them (``extra_paths``)."""
+    paths = _breadcrumb_paths(page, ctx)
+    return [ctx.page_link(ctx.public_by_path[p]) for p in paths if p in ctx.public_by_path]
+
+
+def _tags(page: ArticlePage, found: dict) -> list[dict]:
+    """The article's tags; a preview's own (unsaved) tags if it holds them."""
+    if page.pk is None or "tagged_items" in getattr(page, "_cluster_related_objects", {}):
+        return [{"name": t.name, "slug": t.slug} for t in page.tags.all()]
+    return [{"name": name, "slug": slug} for name, slug in found.get(page.id, ())]
+
+
+def _author_links(page: ArticlePage):
+    """The links ``prepare_summaries`` loaded, unless the page holds its own (a preview)."""
+    if "article_authors" in getattr(page, "_cluster_related_objects", {}):
+        return page.article_authors.select_related("author").order_by("sort_order")
+    return page._api_author_links
+
+
+def _body_images(body) -> list:
+    images = []
+    for child in body:
+        if child.block_type == "image" and child.value.get("image") is not None:
+            images.append(child.value["image"])
+    return images
+
+
+def _body_cache_key(page: Page, ctx: APIContext) -> str:
+    """Where the rendered body of the page's live revision is kept.
+
+    The body also shows other objects (images, their renditions, linked pages and
+    documents), which change without a new revision of this page; any such change moves
+    the API cache generation, and with it this key.
+    """
+    site = hashlib.blake2b(ctx.base_url.encode(), digest_size=8).hexdigest()
+    generation = current_generation(ctx.request)
+    return f"api:body:{generation}:{site}:{page.id}:{page.live_revision_id}"
+
+
+def serialize_page_detail(
+    page: Page, request: HttpRequest, ctx: APIContext | None = None, cache_body: bool = False
+) -> dict:
+    """The full JSON of one page, as ``GET /api/v2/pages/<id>/`` returns it.
+
+    Usable on any page object, e.g. a draft for preview: the page itself is not checked
+    for being public, but everything it links to (related articles, neighbours,
+    breadcrumbs, rich-text links) is. ``cache_body`` (live pages only, never a draft):
+    reuse the body rendered for the same live revision, site and cache generation.
+    """
+    return serialize_page_details([page], request, ctx, cache_body)[0]
+
+
+def serialize_page_details(
+    pages: list[Page],
+    request: HttpRequest,
+    ctx: APIContext | None = None,
+    cache_body: bool = False,
+) -> list[dict]:
+    """``serialize_page_detail`` for many pages, with the queries of the batch made together
+    (the change feed serializes pages by the hundred)."""
+    pages = [page.specific for page in pages]
+    ctx = ctx or APIContext(request)
+    bodies = [_Body(page, ctx, cache_body) for page in pages]
+    # A page previewed before its first save has no place in the tree yet.
+    saved = [page for page in pages if page.pk is not None]
+    neighbours = {
+        page.id: queries.neighbour_ids(ctx.scope, page)
+        for page in saved
+        if isinstance(page, ArticlePage | VideoPage | GalleryPage)
+    }
+    related_ids = queries.related_ids([p.id for p in saved if isinstance(p, ArticlePage)])
+    wanted = {}  # id -> type of the pages whose summaries the pages show
+    for page in saved:
+        wanted.update((i, type(page)) for i in neighbours.get(page.id, ()) if i is not None)
+        wanted.update((i, ArticlePage) for i in related_ids.get(page.id, ()))
+
+    def load(ids: list[int]) -> Iterable[Page]:
+        by_model = defaultdict(list)
+        for i in ids:
+            by_model[wanted[i]].append(i)
+        return chain.from_iterable(
+            queries.public_summaries(ctx.scope, model, sorted(model_ids)).values()
+            for model, model_ids in by_model.items()
+        )
+
+    summaries = {item["id"]: item for item in cached_summaries(sorted(wanted), ctx, load)}
+    galleries = {
+        page.id: list(page.gallery_images.select_related("image").order_by("sort_order"))
+        for page in pages
+        if isinstance(page, GalleryPage)
+    }
+    # The pages' own covers are loaded with the other summaries' covers, Open Graph card
+    # included.
+    prepare_summaries(
+        pages,
+        ctx,
+        extra_images=[image for body in bodies for image in body.images]
+        + [photo.image for photo in chain.from_iterable(galleries.values())],
+        extra_specs=srcset_specs(),
+        extra_paths={path for page in pages for path in _breadcrumb_paths(page, ctx)},
+        cover_specs=(*SUMMARY_SPECS, OPEN_GRAPH_SPEC),
+    )
+    translations = queries.public_translations(ctx.scope, saved)
+    tags = queries.tags([p.id for p in saved if isinstance(p, ArticlePage)])
+    ctx.preload_rich_text(chain.from_iterable(body.rich_text() for body in bodies))
+
+    items = []
+    for page, body in zip(pages, bodies, strict=True):
+        previous_id, next_id = neighbours.get(page.id, (None, None))
+        data = serialize_summary(page, ctx)
+        data["breadcrumbs"] = _breadcrumbs(page, ctx)
+        data["translations"] = _translations(page, ctx, translations)
+        data["seo"] = _seo(page, ctx, data)
+        if body.value is not None:
+            data["body"] = body.render(ctx)
+        for field in ("intro", "source"):
+            if hasattr(page, field):
+                data[field] = getattr(page, field)
+        if isinstance(page, ArticlePage):
+            data["tags"] = _tags(page, tags)
+            data["authors"] = [
+                {"id": link.author_id, "name": link.author.name, "position": link.position}
+                for link in _author_links(page)
+            ]
+            data["related"] = [summaries[i] for i in related_ids.get(page.id, ()) if i in summaries]
+        previous, following = summaries.get(previous_id), summaries.get(next_id)
+        if previous is not None or following is not None or isinstance(page, ArticlePage):
+            data["previous"] = previous
+            data["next"] = following
+        if isinstance(page, VideoPage):
+            data["video"] = _video(page, ctx)
+        if isinstance(page, GalleryPage):
+            data["photos"] = [
+                {**ctx.image(photo.image), "caption": photo.caption or photo.image.caption}
+                for photo in galleries[page.id]
+            ]
+        if isinstance(page, SectionPage):
+            data["subsections"] = _subsections(page, ctx)
+        items.append(data)
+    return items
+
+
+class _Body:
+    """A page's StreamField body in the API's shape, reused from the cache where allowed."""
+
+    def __init__(self, page: Page, ctx: APIContext, cache_body: bool):
+        self.value = getattr(page, "body", None)
+        self.key = _body_cache_key(page, ctx) if cache_body and self.value is not None else None
+        self.data = cache.get(self.key) if self.key else None
+        rendered = self.value is None or self.data is not None
+        self.images = [] if rendered else _body_images(self.value)
+
+    def rich_text(self) -> list[str]:
+        if self.value is None or self.data is not None:
+            return []
+        return [child.value.source for child in self.value if child.block_type == "paragraph"]
+
+    def render(self, ctx: APIContext):
+        if self.data is None:
+            self.data = self.value.stream_block.get_api_representation(
+                self.value, context={"api": ctx}
+            )
+            if self.key:
+                cache.set(self.key, self.data, settings.API_CACHE_SECONDS)
+        return self.data
+
+
+def _subsections(page: SectionPage, ctx: APIContext) -> list[dict]:
+    children = Page.objects.filter(
+        ctx.scope.public_q(),
+        path__startswith=page.path,
+        depth=page.depth + 1,
+        content_type__model="sectionpage",
+        content_type__app_label="home",
+    ).order_by("path")
+    return [ctx.page_link(p) for p in children.only("id", "title", "url_path")]
+
+
+def _translations(page: Page, ctx: APIContext, found: dict) -> list[dict]:
+    """The same page in the other languages readers may see, for the language switch:
+    [{"locale": "en", "id": 57, "title": "Administrative reform…", "path": "/en/news/…",
+      "html_url": "https://tin.example.vn/en/news/…"}]"""
+    items = []
+    for page_id, title, url_path, locale_id in found.get(page.translation_key, ()):
+        if page_id == page.id:
+            continue
+        path = ctx.scope.frontend_path(url_path)
+        items.append(
+            {
+                "locale": ctx.scope.locales.get(locale_id),
+                "id": page_id,
+                "title": title,
+                "path": path,
+                "html_url": ctx.scope.public_base_url + path,
+            }
+        )
+    return sorted(items, key=lambda item: item["locale"] or "")
+
+
+def _video(page: VideoPage, ctx: APIContext) -> dict:
+    video = page.video if page.video_id else None
+    return {
+        "file_url": ctx.absolute(video.file.url) if video else None,
+        "captions_url": ctx.absolute(video.captions.url) if video and video.captions else None,
+        "embed_url": page.embed_url or None,
+        "duration_seconds": int(page.duration.total_seconds()) if page.duration else None,
+        "description": ctx.expand_rich_text(page.description),
+    }
+
+
+def _seo(page: Page, ctx: APIContext, data: dict) -> dict:
+    image = getattr(page, "cover_image", None) if getattr(page, "cover_image_id", None) else None
+    return {
+        "title": page.seo_title or page.title,
+        "description": page.search_description or data["lead"][:300],
+        "canonical_url": data["meta"]["html_url"],
+        "og_image": single_rendition(image, OPEN_GRAPH_SPEC, ctx.absolute) if image else None,
+    }
+
+
+def filter_fields(item: dict, fields: set[str] | None) -> dict:
+    """Keep ``id``, ``meta`` and the chosen fields (``None``: all)."""
+    if fields is None:
+        return item
+    return {key: value for key, value in item.items() if key in fields or key in ("id", "meta")}

@@ -1,0 +1,135 @@
+"""Admin views of the editorial office: retract, restore, export the audit log."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.models import Page
+
+from cms.editorial import retraction, roles
+from cms.editorial.audit import audit_csv
+from cms.editorial.forms import AuditExportForm, RetractForm
+
+
+def retract(request: HttpRequest, page_id: int) -> HttpResponse:
+    page = get_object_or_404(Page, id=page_id).specific
+    if not retraction.can_retract(page, request.user):
+        raise PermissionDenied
+    form = RetractForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            retraction.retract(page, request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(request, _("'%(title)s' was retracted.") % {"title": page.title})
+            return redirect("wagtailadmin_explore", page.get_parent().id)
+    return TemplateResponse(
+        request,
+        "editorial/admin/retract.html",
+        {
+            "page": page,
+            "form": form,
+            "header_title": _("Retract %(title)s") % {"title": page.title},
+            "page_title": _("Retract"),
+            "page_subtitle": page.get_admin_display_title(),
+            "header_icon": "warning",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def restore(request: HttpRequest, page_id: int) -> HttpResponse:
+    page = get_object_or_404(Page, id=page_id).specific
+    if not retraction.can_restore(page, request.user):
+        raise PermissionDenied
+    active = page.retractions.active().select_related("retracted_by").get()
+    if request.method == "POST":
+        retraction.restore(page, request.user)
+        messages.success(request, _("'%(title)s' was restored.") % {"title": page.title})
+        return redirect("wagtailadmin_explore", page.get_parent().id)
+    return TemplateResponse(
+        request,
+        "editorial/admin/restore.html",
+        {
+            "page": page,
+            "retraction": active,
+            "header_title": _("Restore %(title)s") % {"title": page.title},
+            "page_title": _("Restore"),
+            "page_subtitle": page.get_admin_display_title(),
+            "header_icon": "undo",
+        },
+    )
+
+
+def audit_export(request: HttpRequest) -> HttpResponse:
+    if not roles.is_editorial_board(request.user):
+        raise PermissionDenied
+    form = AuditExportForm(request.GET or None)
+    if form.is_valid():
+        start, end = form.time_range()
+        filename = "nhat-ky-{:%Y%m%d}-{:%Y%m%d}.csv".format(
+            form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+        )
+        response = HttpResponse(audit_csv(start, end), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return TemplateResponse(
+        request,
+        "editorial/admin/audit_export.html",
+        {
+            "form": form,
+            "action_url": reverse("home_audit_export"),
+            "header_title": _("Export the audit log"),
+            "page_title": _("Export the audit log"),
+            "header_icon": "download",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+class ConflictCheckedEditView(EditView):
+    """The page editor, refusing to save a form opened before someone else's save.
+
+    Wagtail checks this only for autosave requests; a full save of a stale form would
+    quietly put the older text on top. Here the editor gets the form back with their
+    changes, a message naming who saved in between, and a 409; saving again (the form now
+    carries the newest revision) replaces that version knowingly.
+    """
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if self.expects_json_response or not self.is_out_of_date:
+            return super().post(request, *args, **kwargs)
+        self.form = self.form_class(
+            request.POST,
+            request.FILES,
+            instance=self.page,
+            subscription=self.subscription,
+            parent_page=self.parent,
+            for_user=request.user,
+        )
+        self.form.is_valid()
+        latest = self.latest_revision
+        messages.error(
+            request,
+            _(
+                "%(user)s saved a newer version of this page at %(time)s. Your changes were "
+                "not saved over it and are still in the form: check the history, then save "
+                "again to replace that version."
+            )
+            % {
+                "user": latest.user.get_full_name() or latest.user.get_username()
+                if latest.user
+                else _("Someone"),
+                "time": timezone.localtime(latest.created_at).strftime("%H:%M %d/%m/%Y"),
+            },
+        )
+        self.has_unsaved_changes = True
+        response = self.render_to_response(self.get_context_data())
+        response.status_code = 409
+        return response
