@@ -36,6 +36,8 @@ def resolve(url: str) -> tuple[str, int, list[str]]:
     except (socket.gaierror, UnicodeError) as error:
         raise ValidationError(_("The host name of this address cannot be resolved.")) from error
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    if not addresses:
+        raise ValidationError(_("The host name of this address cannot be resolved."))
     if not settings.WEBHOOK_ALLOW_PRIVATE_URLS and not all(map(_is_public, addresses)):
         raise ValidationError(
             _(

@@ -99,8 +99,9 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> int:
         connection_class, extra = _PinnedHTTPConnection, {}
     conn = connection_class(host, resolved[0], port=port, timeout=settings.WEBHOOK_TIMEOUT, **extra)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    host_header = parts.netloc.rpartition("@")[2]  # without any user:password@
     try:
-        conn.request("POST", path, body=body, headers={**headers, "Host": parts.netloc})
+        conn.request("POST", path, body=body, headers={**headers, "Host": host_header})
         response = conn.getresponse()
         response.read(64 * 1024)
         return response.status

@@ -50,9 +50,33 @@ def test_listing_bad_parameter_gives_400_naming_it(api, section, query, paramete
 
 def test_search_with_sql_and_html_is_harmless(api, section):
     make_article(section, "Cải cách hành chính")
+    # Taken as text: SQL matches nothing (not every page), LIKE wildcards match no character.
     for query in ("' OR 1=1 --", "<b>x</b>", "\\", "%", "_", "a" * 500):
         response = api.get("/api/v2/pages/", {"search": query})
-        assert response.status_code == 200
+        assert response.status_code == 200, query
+        assert response.json()["meta"]["total_count"] == 0, query
+        assert response.json()["items"] == [], query
+
+
+def test_search_highlight_escapes_the_html_it_quotes(api, section):
+    article = make_article(
+        section,
+        "Thẻ <script>alert(1)</script> trong tiêu đề",
+        lead="Sapo có <img src=x onerror=alert(1)> và chữ",
+    )
+
+    response = api.get("/api/v2/pages/", {"search": "alert"})
+
+    assert response.status_code == 200
+    (item,) = response.json()["items"]
+    assert item["id"] == article.id
+    highlight = item["highlight"]
+    assert "<script>" not in highlight["title"] and "<img" not in highlight["snippet"]
+    assert "&lt;script&gt;" in highlight["title"]
+    assert "&lt;img src=x onerror=<mark>alert</mark>(1)&gt;" in highlight["snippet"]
+    # The only markup left is the marks the search adds.
+    for text in highlight.values():
+        assert text.replace("<mark>", "").replace("</mark>", "").count("<") == 0
 
 
 @pytest.mark.parametrize(

@@ -79,8 +79,13 @@ def _check_endpoints(client: Client, pages: dict[int, str], expected: set[int]) 
     assert listing["meta"]["total_count"] == len(expected)
     everything = client.get("/api/v2/pages/?limit=100").json()
     assert {i["id"] for i in everything["items"] if i["kind"] == "article"} == expected
+    # Every article is called "Tin <n>": the search finds each public one and nothing else,
+    # and no draft's words ("NHÁP").
     searched = client.get("/api/v2/pages/?type=article&search=Tin&limit=100").json()
-    assert {item["id"] for item in searched["items"]} <= expected
+    assert {item["id"] for item in searched["items"]} == expected
+    assert searched["meta"]["total_count"] == len(expected)
+    drafts = client.get("/api/v2/pages/?search=nhap&limit=100").json()
+    assert drafts["items"] == [] and drafts["meta"]["total_count"] == 0
     assert all("NHÁP" not in item["title"] for item in listing["items"])
     for page_id, slug in pages.items():
         detail = client.get(f"/api/v2/pages/{page_id}/")

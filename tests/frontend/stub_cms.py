@@ -1,12 +1,25 @@
-"""A stand-in for the CMS's reader API (httpx.MockTransport), for the frontend's unit tests."""
+"""A stand-in for the CMS's reader API (httpx.MockTransport), for the frontend's unit tests.
 
+Its answers follow the API's OpenAPI document (cms/api/schema/), which
+tests/frontend/test_stub_cms_schema.py checks them against: ``ROUTES`` are the endpoints it
+answers, spelt as the document spells them; any other address gets the API's JSON 404.
+"""
+
+import re
 from collections.abc import Callable
 
 import httpx
 
 ARTICLE = {
     "id": 12,
-    "meta": {"type": "home.ArticlePage"},
+    "meta": {
+        "type": "home.ArticlePage",
+        "detail_url": "http://cms/api/v2/pages/12/",
+        "html_url": "http://localhost/tin-tuc/cai-cach-hanh-chinh/",
+        "slug": "cai-cach-hanh-chinh",
+        "first_published_at": "2022-06-15T02:15:00Z",
+        "locale": "vi",
+    },
     "title": "Cải cách hành chính trong Đảng ủy Khối",
     "kind": "article",
     "path": "/tin-tuc/cai-cach-hanh-chinh/",
@@ -25,10 +38,16 @@ ARTICLE = {
         "og_image": {"url": "http://cms/media/og.jpg", "width": 1200, "height": 630},
     },
     "body": [
-        {"type": "paragraph", "value": "<p>Đoạn mở đầu.</p>"},
+        {
+            "type": "paragraph",
+            "value": "<p>Đoạn mở đầu.</p>",
+            "id": "0f6c1a52-3d0e-4a8e-9a57-1b2c3d4e5f60",
+        },
         {
             "type": "image",
+            "id": "7b9e2c41-8f3a-4d6b-b1e0-2a3b4c5d6e7f",
             "value": {
+                "id": 21,
                 "src": "http://cms/media/a.jpg",
                 "width": 960,
                 "height": 640,
@@ -60,30 +79,75 @@ CHROME = {
 }
 
 
+# The fields of a listing item; a page's other fields are only in its detail.
+SUMMARY_FIELDS = (
+    "id",
+    "meta",
+    "title",
+    "kind",
+    "path",
+    "lead",
+    "publication_date",
+    "date_line",
+    "section",
+    "thumbnail",
+    "bylines",
+    "featured",
+)
+ROUTES = (*CHROME, "/api/v2/pages/", "/api/v2/pages/find/", "/api/v2/pages/{id}/")
+
+
+def route_of(path: str) -> str | None:
+    """The entry of ``ROUTES`` that answers ``path``, if any."""
+    for route in ROUTES:
+        if re.fullmatch(re.escape(route).replace(r"\{id\}", "[0-9]+"), path):
+            return route
+    return None
+
+
 def json_response(data: object, etag: str = '"v1"', max_age: int = 10) -> httpx.Response:
     return httpx.Response(
         200, json=data, headers={"ETag": etag, "Cache-Control": f"public, max-age={max_age}"}
     )
 
 
+def not_found(message: str) -> httpx.Response:
+    return httpx.Response(404, json={"message": message})
+
+
+def summary(page: dict) -> dict:
+    return {key: value for key, value in page.items() if key in SUMMARY_FIELDS}
+
+
 def stub_cms(
     pages: dict[str, dict] | None = None, max_age: int = 10
 ) -> Callable[[httpx.Request], httpx.Response]:
-    """The API of a site with the pages given by path (default: one article)."""
+    """The API of a site with the pages given by path (default: one article).
+
+    As in the CMS, ``pages/find/?html_path=`` redirects to the page's ``pages/<id>/``
+    (the frontend's client follows it) and listings hold the pages' summaries.
+    """
     pages = {ARTICLE["path"]: ARTICLE} if pages is None else pages
 
     def handle(request: httpx.Request) -> httpx.Response:
         path = request.url.path
-        if path in CHROME:
-            return json_response(CHROME[path], max_age=max_age)
-        if path == "/api/v2/pages/find/":
+        route = route_of(path)
+        if route in CHROME:
+            return json_response(CHROME[route], max_age=max_age)
+        if route == "/api/v2/pages/find/":
             page = pages.get(request.url.params.get("html_path", ""))
             if page is None:
-                return httpx.Response(404, json={"message": "No page at this address."})
+                return not_found("No page at this address.")
+            return httpx.Response(302, headers={"Location": f"/api/v2/pages/{page['id']}/"})
+        if route == "/api/v2/pages/{id}/":
+            page_id = int(path.rstrip("/").rsplit("/", 1)[-1])
+            page = next((p for p in pages.values() if p["id"] == page_id), None)
+            if page is None:
+                return not_found("No page with this id.")
             return json_response(page, max_age=max_age)
-        if path == "/api/v2/pages/":
-            items = list(pages.values())
+        if route == "/api/v2/pages/":
+            items = [summary(page) for page in pages.values()]
             return json_response({"meta": {"total_count": len(items)}, "items": items})
-        return httpx.Response(404, json={"message": "No such API endpoint."})
+        return not_found("No such API endpoint.")
 
     return handle

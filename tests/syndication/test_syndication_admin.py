@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from cms.syndication.models import APIKey, ChangeEvent, WebhookDelivery, WebhookSubscription
+from tests.admin_support import is_refused
 from tests.syndication_support import make_api_key
 
 
@@ -73,10 +74,16 @@ def test_admin_delivery_log_shows_failures_and_redelivers(admin_client, section)
     assert ChangeEvent.objects.filter(pk=delivery.event_id).exists()
 
 
-def test_admin_delivery_log_is_refused_to_editors(client, board_member):
+def test_admin_delivery_log_is_refused_to_editors(client, board_member, failed_delivery):
     client.force_login(board_member)
+
     response = client.get("/admin/syndication/deliveries/")
-    assert response.status_code in (302, 403)
+    assert is_refused(client, response)
+
+    response = client.post(f"/admin/syndication/deliveries/{failed_delivery.pk}/redeliver/")
+    assert is_refused(client, response)
+    failed_delivery.refresh_from_db()
+    assert failed_delivery.status == "failed" and failed_delivery.last_status_code == 502
 
 
 # Per role: site administrators (Quản trị) manage keys, subscribers and deliveries; the
@@ -103,19 +110,6 @@ def failed_delivery(section) -> WebhookDelivery:
     delivery.status, delivery.last_status_code, delivery.last_latency_ms = "failed", 502, 64
     delivery.save()
     return delivery
-
-
-NO_PERMISSION = "Rất tiếc, bạn không có quyền truy cập khu vực này."
-
-
-def _refused(client, response) -> bool:
-    """Wagtail sends a logged-in user without the permission back to the dashboard, which
-    then shows its 'no permission' message (or answers 403 to a plain view)."""
-    if response.status_code == 403:
-        return True
-    if response.status_code != 302 or response["Location"] != "/admin/":
-        return False
-    return NO_PERMISSION in client.get("/admin/").content.decode()
 
 
 def test_site_admin_sees_syndication_in_settings_menu(client, site_admin):
@@ -195,12 +189,12 @@ def test_site_admin_sees_delivery_log_and_redelivers(client, site_admin, failed_
 def test_editors_cannot_manage_api_keys(client, role, request, db):
     api_key, _key = make_api_key("Cổng tỉnh")
     client.force_login(request.getfixturevalue(role))
-    assert _refused(client, client.get("/admin/syndication_api_keys/"))
-    assert _refused(client, client.get("/admin/syndication_api_keys/new/"))
-    assert _refused(
+    assert is_refused(client, client.get("/admin/syndication_api_keys/"))
+    assert is_refused(client, client.get("/admin/syndication_api_keys/new/"))
+    assert is_refused(
         client, client.post("/admin/syndication_api_keys/new/", {"name": "Lén", "active": "on"})
     )
-    assert _refused(
+    assert is_refused(
         client,
         client.post(f"/admin/syndication_api_keys/edit/{api_key.pk}/", {"name": "Cổng tỉnh"}),
     )
@@ -214,15 +208,15 @@ def test_editors_cannot_manage_webhook_subscribers(client, role, request, settin
         name="Cổng tỉnh", url="https://example.com/hook", secret="s"
     )
     client.force_login(request.getfixturevalue(role))
-    assert _refused(client, client.get("/admin/syndication_webhooks/"))
-    assert _refused(
+    assert is_refused(client, client.get("/admin/syndication_webhooks/"))
+    assert is_refused(
         client,
         client.post(
             "/admin/syndication_webhooks/new/",
             {"name": "Lén", "url": "https://example.net/hook", "secret": "s", "active": "on"},
         ),
     )
-    assert _refused(
+    assert is_refused(
         client,
         client.post(
             f"/admin/syndication_webhooks/edit/{subscription.pk}/",
@@ -237,8 +231,8 @@ def test_editors_cannot_manage_webhook_subscribers(client, role, request, settin
 @pytest.mark.parametrize("role", EDITOR_ROLES)
 def test_editors_cannot_see_deliveries_or_redeliver(client, role, request, failed_delivery):
     client.force_login(request.getfixturevalue(role))
-    assert _refused(client, client.get("/admin/syndication/deliveries/"))
-    assert _refused(
+    assert is_refused(client, client.get("/admin/syndication/deliveries/"))
+    assert is_refused(
         client, client.post(f"/admin/syndication/deliveries/{failed_delivery.pk}/redeliver/")
     )
     failed_delivery.refresh_from_db()
