@@ -11,7 +11,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from cms.editorial import retraction, roles, views
+from cms.editorial import accounts, retraction, roles, views
 
 # --- Retraction ("gỡ bài") and the audit log ------------------------------------
 
@@ -103,3 +103,8 @@ def refuse_create_and_publish_without_permission(request, parent_page, page_clas
     publishing = request.method == "POST" and request.POST.get("action-publish")
     if publishing and not parent_page.permissions_for_user(request.user).can_publish_subpage():
         raise PermissionDenied
+
+
+# --- Accounts: no role raises itself or anyone ---------------------------------------
+
+hooks.register("before_bulk_action", accounts.refuse_raising_through_bulk_actions)

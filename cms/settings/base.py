@@ -85,7 +85,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.editorial.apps.UsersConfig",  # wagtail.users, accounts that raise no one
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
