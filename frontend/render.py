@@ -67,10 +67,27 @@ def embed(url: str | None) -> dict | None:
     return None
 
 
+# Characters that must not appear literally in JSON inside a <script> element: "</script"
+# ends it and "<!--" changes how the HTML parser looks for its end; U+2028 and U+2029 end a
+# line in older JavaScript. The same escapes as Django's json_script.
+SCRIPT_JSON_ESCAPES = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    ord("\u2028"): "\\u2028",
+    ord("\u2029"): "\\u2029",
+}
+
+
 def script_json(data: dict) -> Markup:
-    # "</" would end the <script> element early.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return Markup(text)
+    """JSON for a <script type="application/ld+json"> element, safe whatever its strings hold.
+
+    {"headline": "a <!--<b>"} -> {"headline":"a \\u003C!--\\u003Cb\\u003E"}
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Outside strings JSON has none of these characters, so escaping them everywhere only
+    # rewrites string contents, which JSON.parse gives back unchanged.
+    return Markup(text.translate(SCRIPT_JSON_ESCAPES))
 
 
 def file_size(size: int | None) -> str:

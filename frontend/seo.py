@@ -1,5 +1,6 @@
 """What search engines and share previews read: JSON-LD, sitemap.xml, RSS, robots.txt."""
 
+import html
 from datetime import datetime
 from email.utils import format_datetime
 from typing import Any
@@ -64,20 +65,29 @@ def sitemap(pages: list[dict], base_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def html_text(text: str) -> str:
+    """Plain text for an element readers render as HTML (RSS <description>), as XML.
+
+    Escaped twice: as HTML, so that a lead typed as "<script>" is shown as text, then as XML.
+    """
+    return escape(html.escape(text, quote=False))
+
+
 def rss(items: list[dict], base_url: str, site: dict, title: str) -> str:
+    # <title> is plain text (RSS Advisory Board), escaped once; <description> is HTML.
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<rss version="2.0"><channel>',
         f"<title>{escape(title)}</title>",
         f"<link>{escape(base_url)}/</link>",
-        f"<description>{escape(site.get('organisation_name', ''))}</description>",
+        f"<description>{html_text(site.get('organisation_name') or '')}</description>",
         "<language>vi</language>",
     ]
     for item in items:
         link = escape(base_url + item["path"])
         lines.append(f"<item><title>{escape(item['title'])}</title><link>{link}</link>")
         lines.append(f'<guid isPermaLink="true">{link}</guid>')
-        lines.append(f"<description>{escape(item.get('lead') or '')}</description>")
+        lines.append(f"<description>{html_text(item.get('lead') or '')}</description>")
         if item.get("publication_date"):
             moment = datetime.fromisoformat(item["publication_date"].replace("Z", "+00:00"))
             lines.append(f"<pubDate>{format_datetime(moment)}</pubDate>")

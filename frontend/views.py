@@ -84,6 +84,16 @@ def html(
     )
 
 
+def with_trailing_slash(path: str) -> str:
+    """The same-origin address of ``path`` with a trailing slash: "/tin-tuc" -> "/tin-tuc/".
+
+    Leading slashes and backslashes collapse into one ("//evil.example" -> "/evil.example/"):
+    browsers read a Location starting with "//" or "/\\" as another host.
+    """
+    rest = path.lstrip("/\\")
+    return f"/{rest}/" if rest else "/"
+
+
 @cached
 async def home(request: Request) -> Response:
     data = await content.home(frontend_of(request).api)
@@ -95,7 +105,7 @@ async def page(request: Request) -> Response:
     """Any page of the CMS's tree, by its path: articles, sections, videos, galleries."""
     path = request.url.path
     if not path.endswith("/"):
-        return RedirectResponse(path + "/", status_code=301)
+        return RedirectResponse(with_trailing_slash(path), status_code=301)
     api = frontend_of(request).api
     found, common = await asyncio.gather(
         content.page_at(api, path), content.chrome(api, content.locale_of(path))

@@ -8,6 +8,11 @@ Newest first; each item has the title, the frontend link, the lead, the full bod
 offset, the authors, the section and tags as categories, and the cover image as an
 enclosure and media:content. Only what the API shows appears (cms/api/visibility.py).
 Responses carry an ETag and Last-Modified and answer 304 to conditional requests.
+
+Titles, leads, bylines and categories are plain text typed by editors. RSS <description>
+and Atom <summary type="html"> are read as HTML, so the lead (and the channel description)
+is HTML-escaped before the XML writer escapes it again: "<script>" reaches a reader as text,
+never as an element. The other fields are text elements and are escaped once, as XML.
 """
 
 import hashlib
@@ -21,6 +26,7 @@ from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from wagtail.models import Page, Site
@@ -121,10 +127,15 @@ class ArticleFeed(Feed):
         path = obj.ctx.scope.frontend_path(obj.section.url_path) if obj.section else "/"
         return obj.ctx.scope.public_base_url + path
 
-    def description(self, obj: FeedScope) -> str:
+    def subtitle(self, obj: FeedScope) -> str:
+        """The feed's description as plain text (Atom's <subtitle> is a text element)."""
         if obj.section:
             return _("Latest news of the section %(section)s") % {"section": obj.section.title}
         return _("Latest news")
+
+    def description(self, obj: FeedScope) -> str:
+        # RSS readers render the channel's <description> as HTML.
+        return escape(self.subtitle(obj))
 
     def feed_url(self, obj: FeedScope) -> str:
         return obj.request.build_absolute_uri(obj.request.path)
@@ -176,7 +187,8 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: ArticlePage) -> str:
-        return item.lead
+        # RSS <description> and Atom <summary type="html"> are HTML; the lead is plain text.
+        return escape(item.lead)
 
     def item_link(self, item: ArticlePage) -> str:
         return item._feed["link"]
@@ -212,7 +224,6 @@ class ArticleFeed(Feed):
 
 class AtomArticleFeed(ArticleFeed):
     feed_type = AtomFeed
-    subtitle = ArticleFeed.description
 
 
 def _etag(request: HttpRequest, *args, **kwargs) -> str:

@@ -1,6 +1,8 @@
 """RSS and Atom feeds, read back with feedparser as a portal's feed reader would."""
 
 import datetime
+import html
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -112,3 +114,66 @@ def test_feed_conditional_get_answers_304_until_something_changes(client, articl
     assert second.status_code == 304
     retraction.retract(articles[1], board_member, "Sai")
     assert client.get("/feeds/rss/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<iframe src=//evil>")
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def hostile_articles(section):
+    """Articles whose title, lead and byline are plain text that looks like markup."""
+    from home.models import ArticleAuthor, Author
+
+    author = Author.objects.create(name='<img src=x onerror="alert(2)">')
+    articles = []
+    for n, text in enumerate(HOSTILE):
+        article = make_article(section, f"Tin {n} {text}", days_ago=n, lead=f"Sapo {text} hết")
+        ArticleAuthor.objects.create(page=article, author=author)
+        articles.append(publish(article))
+    return articles
+
+
+def _shown_text(detail) -> str:
+    """What a reader shows of feedparser's (sanitised) field, which must hold no element."""
+    if detail.type == "text/plain":
+        return detail.value
+    assert "<" not in detail.value, detail.value
+    return html.unescape(detail.value)
+
+
+def _html_fields(content: bytes) -> list[str]:
+    """The XML-decoded text of the elements readers render as HTML: what a reader parses."""
+    root = ElementTree.fromstring(content)
+    fields = [e.text or "" for e in root.iter("description")]
+    fields += [e.text or "" for e in root.iter(f"{ATOM}summary") if e.get("type") == "html"]
+    return fields
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/", "/feeds/tin-tuc-su-kien/atom/"])
+def test_feed_markup_in_title_lead_and_byline_reaches_readers_as_text(
+    client, hostile_articles, url
+):
+    response = client.get(url)
+    parsed = _parse(response)
+    entries = {entry.title: entry for entry in parsed.entries}
+    for article in hostile_articles:
+        entry = entries[article.title]
+        assert _shown_text(entry.title_detail) == article.title
+        assert _shown_text(entry.summary_detail) == article.lead
+        assert entry.author.startswith('<img src=x onerror="alert(2)">')
+    for field in _html_fields(response.content):
+        assert "<" not in field, field
+    for element in (b"<script", b"<img", b"<iframe"):
+        assert element not in response.content
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_section_title_with_markup_stays_text(client, home_page, kind):
+    hostile = publish(home_page.add_child(instance=SectionPage(title="Mục <script>x</script>")))
+    response = client.get(f"/feeds/{hostile.slug}/{kind}/")
+    parsed = _parse(response)
+    assert parsed.feed.title.startswith("Mục <script>x</script> – ")
+    assert _shown_text(parsed.feed.subtitle_detail).endswith(" Mục <script>x</script>")
+    assert all("<" not in field for field in _html_fields(response.content))
+    assert b"<script" not in response.content
