@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from cms.editorial import roles
 from cms.vietnamese import nfc
 from home.models import Retraction
 
@@ -35,9 +36,15 @@ def retract(page: Page, user: AbstractBaseUser, reason: str) -> Retraction:
         raise PermissionDenied
     if not reason:
         raise ValidationError(_("Give the reason for retracting."))
-    page = page.specific
+    # The page as stored: an instance held since it was published may not know its live
+    # revision, which restoring needs.
+    page = Page.objects.get(pk=page.pk).specific
     retraction = Retraction.objects.create(
-        page=page, reason=reason, retracted_by=user, revision=page.live_revision
+        page=page,
+        page_title=page.title,
+        reason=reason,
+        retracted_by=user,
+        revision=page.live_revision,
     )
     page.unpublish(user=user, log_action=False)
     log(instance=page, action=RETRACT_ACTION, user=user, data={"reason": reason})
@@ -56,6 +63,32 @@ def restore(page: Page, user: AbstractBaseUser) -> Retraction:
     revision = retraction.revision or page.latest_revision
     revision.publish(user=user, log_action=RESTORE_ACTION)
     return retraction
+
+
+def may_delete(page: Page, user: AbstractBaseUser) -> bool:
+    """A retracted page, or a branch holding one, is deleted by the editorial board only:
+    the retraction is part of the office's record, not a draft to throw away."""
+    if roles.is_editorial_board(user):
+        return True
+    branch = Page.objects.filter(path__startswith=page.path, depth__gte=page.depth)
+    return not Retraction.objects.active().filter(page_id__in=branch.values("id")).exists()
+
+
+def refuse_deleting_retracted(request, page: Page) -> None:
+    if not may_delete(page, request.user):
+        raise PermissionDenied
+
+
+def keep_record_of_deleted_page(sender, instance, **kwargs) -> None:
+    """Before a page goes, its retractions copy what they would lose with it: the title and
+    the retracted revision's content (the revision rows are deleted with the page)."""
+    if not isinstance(instance, Page):
+        return
+    retractions = Retraction.objects.filter(page_id=instance.pk, revision_content__isnull=True)
+    for retraction in retractions.select_related("revision"):
+        retraction.page_title = retraction.page_title or instance.title
+        retraction.revision_content = retraction.revision.content if retraction.revision else {}
+        retraction.save(update_fields=["page_title", "revision_content"])
 
 
 def close_retractions_on_publish(sender, instance: Page, **kwargs) -> None:

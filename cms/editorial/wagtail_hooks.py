@@ -96,6 +96,7 @@ def refuse_publish_without_permission(request: HttpRequest, page: Page) -> None:
 
 
 hooks.register("before_edit_page", refuse_publish_without_permission)
+hooks.register("before_delete_page", retraction.refuse_deleting_retracted)
 
 
 @hooks.register("before_create_page")
@@ -108,3 +109,10 @@ def refuse_create_and_publish_without_permission(request, parent_page, page_clas
 # --- Accounts: no role raises itself or anyone ---------------------------------------
 
 hooks.register("before_bulk_action", accounts.refuse_raising_through_bulk_actions)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_retracted(request, action_type: str, objects, action) -> None:
+    deleting_pages = action_type == "delete" and issubclass(getattr(action, "model", object), Page)
+    if deleting_pages and not all(retraction.may_delete(p, request.user) for p in objects):
+        raise PermissionDenied

@@ -50,15 +50,19 @@ class Retraction(models.Model):
     """A retraction ("gỡ bài"): live content taken down by the editorial board, with a reason.
 
     It is an event, not only an unpublish: the record stays after a restore, so that the
-    syndication feed can tell the provincial portal what was withdrawn and when.
+    syndication feed can tell the provincial portal what was withdrawn and when, and after
+    the page is deleted, as Wagtail's audit log does (page id kept without a constraint, the
+    title and the retracted revision's content copied: cms/editorial/signals.py).
     """
 
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="retractions",
     )
+    page_title = models.CharField(_("page title"), max_length=255, blank=True)
     reason = models.TextField(_("reason"))
     retracted_at = models.DateTimeField(_("retracted at"), auto_now_add=True, db_index=True)
     retracted_by = models.ForeignKey(
@@ -85,6 +89,8 @@ class Retraction(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The retracted revision's content, copied when the page (and its revisions) is deleted.
+    revision_content = models.JSONField(_("content of the live revision"), null=True, blank=True)
 
     objects = RetractionQuerySet.as_manager()
 
@@ -101,4 +107,4 @@ class Retraction(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.page.title} ({self.retracted_at:%d/%m/%Y %H:%M})"
+        return f"{self.page_title} ({self.retracted_at:%d/%m/%Y %H:%M})"
