@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from cms.editorial.exports import neutralise_rows
+
 # Excel opens UTF-8 CSV as Vietnamese only when the file starts with a byte order mark.
 UTF8_BOM = "\ufeff"
 
@@ -59,5 +61,5 @@ def csv_rows(entries: Iterable) -> Iterator[list[str]]:
 def audit_csv(start: datetime.datetime, end: datetime.datetime) -> str:
     buffer = io.StringIO()
     buffer.write(UTF8_BOM)
-    csv.writer(buffer).writerows(csv_rows(log_entries(start, end)))
+    csv.writer(buffer).writerows(neutralise_rows(csv_rows(log_entries(start, end))))
     return buffer.getvalue()

@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.ForbiddenAdminPostMiddleware",
+    # Spreadsheet exports of the admin: the board only, formula cells neutralised.
+    "cms.editorial.exports.AdminExportMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
