@@ -77,7 +77,7 @@ def untranslated(section) -> ArticlePage:
 
 
 def test_translation_roundtrip_draft_approval_and_both_locales(
-    client, article, untranslated, section_editor, board_member
+    client, article, untranslated, section_editor, board_member, settings
 ):
     # An editor translates the article: an English draft, not public anywhere.
     english = translate_to_english(article, section_editor)
@@ -140,13 +140,21 @@ def test_translation_roundtrip_draft_approval_and_both_locales(
         == 1
     )
 
-    # The pages themselves: Vietnamese at the root, English under /en/.
-    assert client.get("/en/tin-tuc-su-kien/administrative-reform/").status_code == 200
-    assert client.get("/tin-tuc-su-kien/cai-cach-hanh-chinh-trong-dang-uy-khoi/").status_code == 200
+    # The pages themselves, on the frontend: Vietnamese at the root, English under /en/.
+    settings.FRONTEND_URL = "https://tin.example.vn"
+    for path in (
+        "/en/tin-tuc-su-kien/administrative-reform/",
+        "/tin-tuc-su-kien/cai-cach-hanh-chinh-trong-dang-uy-khoi/",
+    ):
+        response = client.get(path)
+        assert (response.status_code, response["Location"]) == (
+            302,
+            "https://tin.example.vn" + path,
+        )
 
 
 def test_translation_untranslated_content_stays_out_of_english(
-    client, article, untranslated, section, section_editor, board_member
+    client, article, untranslated, section, section_editor, board_member, settings
 ):
     english = translate_to_english(article, section_editor)
     english.get_workflow().start(english, section_editor)
@@ -154,8 +162,9 @@ def test_translation_untranslated_content_stays_out_of_english(
     approve(client, english, board_member)
 
     # The article nobody translated is not under /en/, neither as a page nor in the API.
+    settings.FRONTEND_URL = "https://tin.example.vn"
     assert client.get(f"/en/tin-tuc-su-kien/{untranslated.slug}/").status_code == 404
-    assert client.get(f"/tin-tuc-su-kien/{untranslated.slug}/").status_code == 200
+    assert client.get(f"/tin-tuc-su-kien/{untranslated.slug}/").status_code == 302
     english_ids = {i["id"] for i in api_get(client, "/api/v2/pages/", locale="en").json()["items"]}
     assert untranslated.id not in english_ids
     # The section above the translation is a Vietnamese placeholder until translated.
