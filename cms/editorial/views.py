@@ -100,10 +100,14 @@ class ConflictCheckedEditView(EditView):
     quietly put the older text on top. Here the editor gets the form back with their
     changes, a message naming who saved in between, and a 409; saving again (the form now
     carries the newest revision) replaces that version knowingly.
+
+    Only someone else's revision counts: the editor's own autosaves, made from this very
+    form while typing, are already in what the form sends, so an explicit save after them
+    (or after a 409, once autosave has stored the form again) goes through.
     """
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if self.expects_json_response or not self.is_out_of_date:
+        if self.expects_json_response or not self.saved_over_by_someone_else():
             return super().post(request, *args, **kwargs)
         self.form = self.form_class(
             request.POST,
@@ -114,7 +118,7 @@ class ConflictCheckedEditView(EditView):
             for_user=request.user,
         )
         self.form.is_valid()
-        latest = self.latest_revision
+        latest = self.others_revisions().order_by("-created_at", "-pk").first()
         messages.error(
             request,
             _(
@@ -133,3 +137,20 @@ class ConflictCheckedEditView(EditView):
         response = self.render_to_response(self.get_context_data())
         response.status_code = 409
         return response
+
+    def others_revisions(self):
+        """Revisions saved after the one this form was opened with, by anyone else."""
+        loaded_id = self.request.POST.get("loaded_revision_id", "")
+        if not loaded_id.isdigit():
+            return self.page.revisions.none()  # Wagtail's rule: nothing to compare with
+        loaded = self.page.revisions.filter(pk=loaded_id).first()
+        newer = self.page.revisions.filter(pk__gt=loaded_id)
+        if loaded is not None and self.request.POST.get("loaded_revision_created_at", "") != (
+            loaded.created_at.isoformat()
+        ):
+            # The loaded revision itself was overwritten (an autosave) since.
+            newer = newer | self.page.revisions.filter(pk=loaded_id)
+        return newer.exclude(user=self.request.user)
+
+    def saved_over_by_someone_else(self) -> bool:
+        return self.is_out_of_date and self.others_revisions().exists()

@@ -77,3 +77,83 @@ def test_section_editor_sees_what_waits_for_review_on_the_dashboard(
     dashboard = client.get("/admin/").content.decode()
     assert "Bài gửi duyệt" in dashboard  # "your pages in a workflow"
     assert "Biên tập viên duyệt" in dashboard  # and the step it waits at
+
+
+def draft_of(section, owner):
+    article = section.add_child(instance=ArticlePage(title="Bài thử", live=False, owner=owner))
+    return article, article.save_revision(user=owner)
+
+
+def autosave(client, article, title, loaded_revision, overwrite=None):
+    """What the editor's JavaScript sends while she types: a JSON save of the whole form."""
+    data = article_form_data(title, slug=article.slug)
+    data["loaded_revision_id"] = str(loaded_revision.id)
+    data["loaded_revision_created_at"] = loaded_revision.created_at.isoformat()
+    if overwrite is not None:
+        data["overwrite_revision_id"] = str(overwrite)
+    response = client.post(f"/admin/pages/{article.id}/edit/", data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200, response.content
+    assert response.json()["success"] is True, response.json()
+    return response.json()
+
+
+def test_own_autosaves_never_make_an_explicit_save_a_409(client, contributor, section):
+    # Given a contributor opens her draft and types; autosave stores it twice
+    article = section.add_child(
+        instance=ArticlePage(title="Bài thử", live=False, owner=contributor)
+    )
+    opened = article.save_revision(user=contributor)
+    client.force_login(contributor)
+    first = autosave(client, article, "Bài thử nghiệm", opened)
+    autosave(client, article, "Bài thử nghiệm lưu", opened, overwrite=first["revision_id"])
+
+    # When she clicks "Lưu bản nháp" with the form she loaded (its loaded revision is older)
+    response = edit(client, contributor, article, "Bài thử nghiệm lưu nháp", opened)
+
+    # Then it is saved, and nothing she typed is lost
+    assert response.status_code == 302
+    latest = ArticlePage.objects.get(id=article.id).latest_revision
+    assert latest.as_object().title == "Bài thử nghiệm lưu nháp"
+
+
+def test_someone_elses_revision_after_own_autosave_still_gives_409(
+    client, contributor, section_editor, section
+):
+    article = section.add_child(
+        instance=ArticlePage(title="Bài thử", live=False, owner=contributor)
+    )
+    opened = article.save_revision(user=contributor)
+    client.force_login(contributor)
+    autosave(client, article, "Bản của cộng tác viên", opened)
+    autosaved = ArticlePage.objects.get(id=article.id).latest_revision
+    assert (
+        edit(client, section_editor, article, "Bản của biên tập viên", autosaved).status_code == 302
+    )
+
+    response = edit(client, contributor, article, "Bản cuối của cộng tác viên", opened)
+
+    assert response.status_code == 409
+    assert "bientapvien" in response.content.decode()
+    latest = ArticlePage.objects.get(id=article.id).latest_revision
+    assert latest.as_object().title == "Bản của biên tập viên"
+
+
+def test_after_a_409_the_next_autosave_and_save_go_through(
+    client, contributor, section_editor, section
+):
+    article = section.add_child(
+        instance=ArticlePage(title="Bài thử", live=False, owner=contributor)
+    )
+    opened = article.save_revision(user=contributor)
+    edit(client, section_editor, article, "Bản của biên tập viên", opened)
+    theirs = ArticlePage.objects.get(id=article.id).latest_revision
+    assert edit(client, contributor, article, "Bản của tôi", opened).status_code == 409
+
+    # The form she got back carries their revision; autosave stores her text on top of it
+    client.force_login(contributor)
+    autosave(client, article, "Bản của tôi", theirs)
+    response = edit(client, contributor, article, "Bản của tôi", theirs)
+
+    assert response.status_code == 302
+    latest = ArticlePage.objects.get(id=article.id).latest_revision
+    assert latest.as_object().title == "Bản của tôi"
