@@ -45,9 +45,10 @@ class AutocompleteAPIViewSet(ReaderAPIViewSet):
                 _("must be a whole number from 1 to %(max)d") % {"max": AUTOCOMPLETE_LIMIT_MAX},
             )
         parsed = search_query.parse(text, prefix_last=True)
+        # Before the early answer: a bad locale is a 400 even before anything is typed.
+        queryset = filters.LocaleFilter().filter_queryset(request, public_pages(request), self)
         if not parsed.terms:
             return Response({"items": []})
-        queryset = filters.LocaleFilter().filter_queryset(request, public_pages(request), self)
         results = search_query.search_pages(queryset, parsed, title_only=True)
         rows = results.values_list("id", "title", "url_path", "content_type_id")[:limit]
         scope = get_scope(request)

@@ -9,6 +9,12 @@ change at once; nothing has to know which responses a change touches.
     GET /api/v2/pages/?type=article          -> 200, ETag: "3f2a…-9b1c…", body cached
     GET … If-None-Match: "3f2a…-9b1c…"        -> 304, no database query, no rendering
 
+The API only reads: any other method gets a JSON 405 here, before the CSRF middleware
+would answer it with its HTML 403 page (the change feed and the schema are not exempt).
+
+    QUERY /api/v2/pages/                     -> 405 {"message": "QUERY: …"},
+                                                Allow: GET, HEAD, OPTIONS
+
 The generation lives in the ``api_state`` cache when configured (Redis, or a file cache shared
 by the workers of one server) and otherwise in the default cache.
 """
@@ -23,8 +29,9 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -33,6 +40,7 @@ API_PREFIX = "/api/"
 # Previews show drafts to editors: never cached, never public. The change feed needs an
 # API key: a cached copy must never be served to a request without one.
 UNCACHED_PREFIXES = ("/api/v2/preview/", "/api/v2/changes/")
+ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
 
 # Saving any model of these apps can change what the API shows (pages, snippets, settings,
 # images, documents, tags); wagtailcore holds sites, locales and view restrictions.
@@ -114,12 +122,22 @@ def _bump_on_model_change(sender, raw: bool = False, **kwargs) -> None:
     bump_api_cache()
 
 
+def method_not_allowed(request: HttpRequest) -> JsonResponse:
+    message = _("%(method)s: the API only reads (GET, HEAD, OPTIONS).") % {"method": request.method}
+    response = JsonResponse(
+        {"message": message}, status=405, json_dumps_params={"ensure_ascii": False}
+    )
+    response["Allow"] = ", ".join(ALLOWED_METHODS)
+    return response
+
+
 def _matches(if_none_match: str, etag: str) -> bool:
     return any(tag.strip() in (etag, f"W/{etag}", "*") for tag in if_none_match.split(","))
 
 
 class APICacheMiddleware:
-    """ETag, Cache-Control, 304 and a server-side response cache for GET /api/….
+    """ETag, Cache-Control, 304 and a server-side response cache for GET /api/…; a JSON
+    405 for the methods the API does not answer.
 
     Sits before the session and auth middleware: API responses never depend on who asks
     (only public content is served), and a 304 or a cache hit should cost next to nothing.
@@ -129,6 +147,8 @@ class APICacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ALLOWED_METHODS and request.path.startswith(API_PREFIX):
+            return method_not_allowed(request)
         if (
             request.method not in ("GET", "HEAD")
             or not request.path.startswith(API_PREFIX)

@@ -24,7 +24,9 @@ from cms.search import query as search_query
 from cms.search.results import RankedResults, known_pages, remember_pages, search_listing
 from home.models import ArticleAuthor, ArticlePage, SectionPage
 
-MAX_ID = 2**62
+# Ids have at most 18 digits (below PostgreSQL's bigint maximum), a bound the OpenAPI
+# document can state as a pattern (cms/api/schema/components.py).
+MAX_ID = 10**18
 
 
 class BadQueryParameter(BadRequestError):
@@ -237,12 +239,13 @@ class OrderFilter(BaseFilterBackend):
 
 def _search_query(request) -> search_query.ParsedQuery | None:
     """The words of ?search= (None without it); the listing highlights them."""
-    query = request.GET.get("search")
-    if query is None:
-        return None
+    # Checked even without ?search=: the document allows only these two values.
     operator = request.GET.get("search_operator")
     if operator not in (None, "and", "or"):
         raise BadQueryParameter("search_operator", _("must be 'and' or 'or'"))
+    query = request.GET.get("search")
+    if query is None:
+        return None
     request.search_query = search_query.parse(query, any_term=operator == "or")
     return request.search_query
 

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from cms.api import filters, queries
 from cms.api.base import ReaderAPIViewSet
 from cms.api.context import APIContext
-from cms.api.filters import BadQueryParameter, parse_id
+from cms.api.filters import MAX_ID, BadQueryParameter, parse_id
 from cms.api.serializers import (
     KINDS,
     SUMMARY_FIELDS,
@@ -186,7 +186,8 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
     def detail_view(self, request, pk):
         self.check_query_parameters()
         fields = self.chosen_fields(DETAIL_FIELDS, DETAIL_FIELDS)
-        page = queries.public_page(get_scope(request), int(pk))
+        # An id past the bigint range would reach the database as an overflow (a 500).
+        page = queries.public_page(get_scope(request), int(pk)) if int(pk) < MAX_ID else None
         if page is None:
             raise Http404(_("No page with this id."))
         data = serialize_page_detail(page, request, cache_body=True)
@@ -194,6 +195,8 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
 
     def find_view(self, request):
         self.check_query_parameters(self.known_query_parameters | {"html_path", "id"})
+        # Checked even when html_path, which comes first, makes it unused.
+        page_id = parse_id("id", request.GET["id"]) if "id" in request.GET else None
         if "html_path" in request.GET:
             components = [c for c in request.GET["html_path"].split("/") if c]
             # '/en/news/x/' is in the English tree, '/tin-tuc/x/' in the Vietnamese one.
@@ -207,8 +210,8 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
                 roots = tuple(r for r in roots if is_default_language(r.language_code)) or roots
             url_paths = [root.url_path + "".join(f"{c}/" for c in components) for root in roots]
             page = public_pages(request).filter(url_path__in=url_paths).order_by("path").first()
-        elif "id" in request.GET:
-            page = public_pages(request).filter(id=parse_id("id", request.GET["id"])).first()
+        elif page_id is not None:
+            page = public_pages(request).filter(id=page_id).first()
         else:
             raise BadRequestError(_("give html_path or id"))
         if page is None:

@@ -154,3 +154,27 @@ class ConflictCheckedEditView(EditView):
 
     def saved_over_by_someone_else(self) -> bool:
         return self.is_out_of_date and self.others_revisions().exists()
+
+    # Messages that say what happened: Wagtail says "Page '…' has been updated." after any
+    # workflow action taken from the editor.
+
+    def perform_workflow_action(self) -> HttpResponse:
+        self.acted_on_task = self.page.current_workflow_task
+        return super().perform_workflow_action()
+
+    def add_save_confirmation_message(self) -> None:
+        action = getattr(self, "workflow_action", None)
+        if self.action_name != "perform_workflow_action" or action not in ("approve", "reject"):
+            return super().add_save_confirmation_message()
+        names = {
+            "title": self.page.get_admin_display_title(),
+            "task": self.acted_on_task.name if self.acted_on_task else "",
+        }
+        fresh = Page.objects.get(pk=self.page.pk)
+        if action == "reject":
+            message = _("'%(title)s' was sent back to its author with your comment.")
+        elif not fresh.workflow_in_progress and fresh.live:
+            message = _("Step '%(task)s' approved: '%(title)s' is published.")
+        else:
+            message = _("Step '%(task)s' of '%(title)s' approved; it goes to the next step.")
+        messages.success(self.request, message % names)

@@ -2,7 +2,8 @@
 
 Subscriber URLs are checked when saved and again, by resolving the host, right before each
 delivery, whose connection then goes to the address that was checked: a name that resolved
-to a public address at registration and to 10.0.0.5 later (DNS rebinding) is refused too.
+to a public address at registration and to 10.0.0.5 later (DNS rebinding) is refused too,
+and so is an IPv6 address that carries a private IPv4 one (NAT64, 6to4, Teredo, mapped).
 WEBHOOK_ALLOW_PRIVATE_URLS lifts the rule for private networks and tests.
 """
 
@@ -14,12 +15,38 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+# IPv6 addresses that carry an IPv4 address in their last 32 bits, where their packets go
+# (NAT64's well-known prefix, IPv4-compatible and IPv4-translated addresses; RFC 6052, 4291,
+# 6145). ``is_global`` judges the IPv6 prefix only: 64:ff9b::a00:5 reaches 10.0.0.5.
+_IPV4_IN_LAST_32_BITS = (
+    ipaddress.ip_network("64:ff9b::/96"),
+    ipaddress.ip_network("::/96"),
+    ipaddress.ip_network("::ffff:0:0:0/96"),
+)
+# NAT64 inside one organisation (RFC 8215): never public, whatever it carries.
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses inside an IPv6 one: 2002:7f00:1:: (6to4) -> [127.0.0.1]."""
+    found = [ip.sixtofour] if ip.sixtofour else []
+    if ip.teredo:
+        found.extend(ip.teredo)  # the Teredo server and the client the packets go to
+    if any(ip in network for network in _IPV4_IN_LAST_32_BITS):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return found
+
 
 def _is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%")[0])
     if ip.version == 6 and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
+    checked = [ip]
+    if ip.version == 6:
+        if ip in _LOCAL_NAT64:
+            return False
+        checked.extend(_embedded_ipv4(ip))
+    return all(each.is_global and not each.is_multicast for each in checked)
 
 
 def resolve(url: str) -> tuple[str, int, list[str]]:

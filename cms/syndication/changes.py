@@ -16,6 +16,7 @@ import base64
 import binascii
 import datetime
 import json
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,6 +40,12 @@ class CursorExpired(Exception):
     """The cursor points into history that was purged: the consumer must start over."""
 
 
+# A cursor is "e:<event id>" or "s:<event id>:<page id>", in URL-safe base64 without
+# padding; ids have at most 18 digits (cms/api/filters.py).
+_EVENT_CURSOR = re.compile(r"e:([0-9]{1,18})")
+_SNAPSHOT_CURSOR = re.compile(r"s:([0-9]{1,18}):([0-9]{1,18})")
+
+
 @dataclass(frozen=True)
 class Cursor:
     """After event ``event_id``; during a snapshot, also after page ``after_page``."""
@@ -53,19 +60,22 @@ class Cursor:
 
     @classmethod
     def decode(cls, token: str) -> "Cursor":
+        """The cursor ``encode`` wrote as ``token``; any other string is a BadCursor."""
         try:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("ascii")
-            kind, *numbers = raw.split(":")
-            values = [int(n) for n in numbers]
         except (binascii.Error, UnicodeDecodeError, ValueError) as error:
             raise BadCursor(token) from error
-        if any(v < 0 for v in values):
+        if event := _EVENT_CURSOR.fullmatch(raw):
+            cursor = cls(int(event[1]))
+        elif snapshot := _SNAPSHOT_CURSOR.fullmatch(raw):
+            cursor = cls(int(snapshot[1]), snapshot=True, after_page=int(snapshot[2]))
+        else:
             raise BadCursor(token)
-        if kind == "e" and len(values) == 1:
-            return cls(values[0])
-        if kind == "s" and len(values) == 2:
-            return cls(values[0], snapshot=True, after_page=values[1])
-        raise BadCursor(token)
+        # The decoder skips stray characters and padding bits: only the one token encode()
+        # writes for a cursor is taken, as the OpenAPI document's pattern says.
+        if cursor.encode() != token:
+            raise BadCursor(token)
+        return cursor
 
 
 class APIJSONEncoder(JSONEncoder):

@@ -11,7 +11,7 @@ Errors: 400 bad parameter, 401 no or bad key, 410 cursor older than the kept his
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from cms.syndication import api_keys, changes
 
@@ -30,16 +30,16 @@ def _error(status: int, message: str, parameter: str | None = None, **headers) -
 
 
 def _limit(request: HttpRequest) -> int:
-    raw = request.GET.get("limit", "")
     maximum = settings.SYNDICATION_CHANGES_LIMIT_MAX
-    if raw == "":
+    if "limit" not in request.GET:
         return min(100, maximum)
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+    raw = request.GET["limit"]
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= maximum:
         raise ValueError(_("limit: must be a whole number from 1 to %(max)d") % {"max": maximum})
     return int(raw)
 
 
-@require_GET
+@require_safe
 def changes_view(request: HttpRequest) -> JsonResponse:
     api_key = api_keys.authenticate(request)
     if api_key is None:

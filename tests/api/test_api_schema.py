@@ -1,20 +1,29 @@
-"""The OpenAPI document describes the live server: schemathesis finds no server error and no
-response that breaks the schema (run against pytest-django's live server, in CI too)."""
+"""The OpenAPI document describes the live server: schemathesis finds no server error, no
+response that breaks the schema, no value the document forbids that the server takes, and
+no method but GET answered other than with a 405 (run against pytest-django's live server,
+in CI too)."""
 
+import re
+
+import jsonschema_rs
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
+    allow_header_conformance,
     content_type_conformance,
+    negative_data_rejection,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
 )
 
 from cms.api.schema.views import openapi_document
 from home.models import LinkedWebsite, SectionPage
 from home.models.articles import ArticleAuthor, RelatedArticle
 from tests.api_support import image_block, make_article, make_image, paragraph, publish
+from tests.syndication_support import make_api_key
 
 schema = schemathesis.openapi.from_dict(openapi_document())
 CHECKS = [
@@ -22,6 +31,11 @@ CHECKS = [
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
+    # Negative cases (values the document forbids) must get a 4xx, not a 200.
+    negative_data_rejection,
+    # Methods the document does not list (QUERY, PUT, ...) must get a 405 with Allow.
+    unsupported_method,
+    allow_header_conformance,
 ]
 
 
@@ -45,6 +59,13 @@ def published_content(home_page, author):
     return [first, second]
 
 
+@pytest.fixture
+def portal_key(settings) -> str:
+    """A key for the change feed, without a rate limit: its cursor and limit get tested."""
+    settings.SYNDICATION_RATE_LIMIT = 1_000_000
+    return make_api_key()[1]
+
+
 # A live server needs committed data; serialized_rollback restores what migrations made
 # (the root page, the locale, the groups) after each flush.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,6 +75,121 @@ def published_content(home_page, author):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_api_matches_its_openapi_document(case, live_server, published_content):
-    response = case.call(base_url=live_server.url)
+def test_api_matches_its_openapi_document(case, live_server, published_content, portal_key):
+    response = case.call(
+        base_url=live_server.url, headers={"Authorization": f"Bearer {portal_key}"}
+    )
     case.validate_response(response, checks=CHECKS)
+
+
+# --- Each parameter of the document against the server, without schemathesis's chance ------
+#
+# For every parameter: a value the document allows, which the server must not refuse as bad
+# input, and one it forbids (None: a free-form string), which the server must refuse naming
+# the parameter (a 404 for ids in the path). ``{article}``, ``{section}`` and ``{cursor}``
+# stand for a public article's id, its section's id and a cursor the feed gave out.
+
+PARAMETER_VALUES = {
+    ("/api/v2/pages/", "limit"): ("5", "0"),
+    ("/api/v2/pages/", "offset"): ("1", "-1"),
+    ("/api/v2/pages/", "fields"): ("title,-lead", "title\x01"),
+    ("/api/v2/pages/", "type"): ("article,video", None),
+    ("/api/v2/pages/", "child_of"): ("root", ""),
+    ("/api/v2/pages/", "descendant_of"): ("{section}", ""),
+    ("/api/v2/pages/", "locale"): ("en", ""),
+    ("/api/v2/pages/", "section"): ("{section}", ""),
+    ("/api/v2/pages/", "tag"): ("cai-cach", None),
+    ("/api/v2/pages/", "author"): ("1", "0"),
+    ("/api/v2/pages/", "featured"): ("true", "maybe"),
+    ("/api/v2/pages/", "published_from"): ("2022-06-01", None),
+    ("/api/v2/pages/", "published_to"): ("2022-06-30", None),
+    ("/api/v2/pages/", "updated_since"): ("2022-06-01T08:00:00+07:00", None),
+    ("/api/v2/pages/", "order"): ("-id,title", ""),
+    ("/api/v2/pages/", "search"): ("hội nghị", None),
+    ("/api/v2/pages/", "search_operator"): ("or", ""),
+    ("/api/v2/pages/{id}/", "id"): ("{article}", "0"),
+    ("/api/v2/pages/{id}/", "fields"): ("body,-related", "body\x1f"),
+    ("/api/v2/pages/find/", "html_path"): ("/", None),
+    ("/api/v2/pages/find/", "id"): ("{article}", ""),
+    ("/api/v2/images/", "limit"): ("5", "101"),
+    ("/api/v2/images/", "offset"): ("0", "x"),
+    ("/api/v2/images/{id}/", "id"): ("1", "0"),
+    ("/api/v2/documents/", "limit"): ("5", "1.5"),
+    ("/api/v2/documents/", "offset"): ("0", ""),
+    ("/api/v2/documents/{id}/", "id"): ("1", "0"),
+    ("/api/v2/menu/", "locale"): ("en", ""),
+    ("/api/v2/site-settings/", "locale"): ("en", ""),
+    ("/api/v2/linked-websites/", "locale"): ("en", ""),
+    ("/api/v2/videos/latest/", "limit"): ("6", "0"),
+    ("/api/v2/videos/latest/", "fields"): ("_,title", "_,-title"),
+    ("/api/v2/galleries/latest/", "limit"): ("6", "0"),
+    ("/api/v2/galleries/latest/", "fields"): ("*,-lead", "*,lead"),
+    ("/api/v2/search/autocomplete/", "q"): ("hoi ng", None),
+    ("/api/v2/search/autocomplete/", "limit"): ("5", "21"),
+    ("/api/v2/search/autocomplete/", "locale"): ("vi", "xx"),
+    ("/api/v2/changes/", "cursor"): ("{cursor}", "ZTox!"),
+    ("/api/v2/changes/", "limit"): ("10", ""),
+}
+DOCUMENT = openapi_document()
+
+
+def _document_parameter(path: str, name: str) -> dict:
+    [found] = [p for p in DOCUMENT["paths"][path]["get"]["parameters"] if p["name"] == name]
+    return found
+
+
+def _document_allows(path: str, name: str, value: str) -> bool:
+    schema = _document_parameter(path, name)["schema"]
+    instance: object = value
+    if schema["type"] == "integer" and re.fullmatch(r"[0-9]+|-[0-9]+", value):
+        instance = int(value)
+    elif schema["type"] == "boolean" and value in ("true", "false"):
+        instance = value == "true"
+    return jsonschema_rs.validator_for(schema).is_valid(instance)
+
+
+def test_schema_parameter_table_covers_every_parameter_of_the_document():
+    documented = {
+        (path, parameter["name"])
+        for path, item in DOCUMENT["paths"].items()
+        for parameter in item["get"]["parameters"]
+    }
+    assert documented == set(PARAMETER_VALUES)
+
+
+def test_schema_and_server_agree_on_every_parameter(api, published_content, portal_key):
+    from cms.syndication.changes import Cursor
+
+    article = published_content[1]
+    names = {
+        "article": str(article.id),
+        "section": str(article.get_parent().id),
+        "cursor": Cursor(0).encode(),
+    }
+
+    def get(path: str, name: str, value: str):
+        where = _document_parameter(path, name)["in"]
+        url = path.format(id=value if where == "path" else article.id)
+        query = {name: value} if where == "query" else {}
+        return api.get(url, query, HTTP_AUTHORIZATION=f"Bearer {portal_key}"), where
+
+    disagreements = []
+    for (path, name), (allowed, forbidden) in PARAMETER_VALUES.items():
+        allowed = allowed.format(**names)
+        response, where = get(path, name, allowed)
+        if not _document_allows(path, name, allowed):
+            disagreements.append(f"{path} {name}={allowed!r}: the document forbids it")
+        if response.status_code == 400 or response.status_code >= 500:
+            disagreements.append(f"{path} {name}={allowed!r}: {response.status_code}")
+        if forbidden is None:
+            continue
+        response, where = get(path, name, forbidden)
+        if _document_allows(path, name, forbidden):
+            disagreements.append(f"{path} {name}={forbidden!r}: the document allows it")
+        if where == "path":
+            refused = response.status_code == 404
+        else:
+            refused = response.status_code == 400 and response.json()["parameter"] == name
+        if not refused:
+            disagreements.append(f"{path} {name}={forbidden!r}: {response.status_code}")
+    assert disagreements == []

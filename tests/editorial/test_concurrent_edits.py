@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from home.models import ArticlePage
@@ -157,3 +159,48 @@ def test_after_a_409_the_next_autosave_and_save_go_through(
     assert response.status_code == 302
     latest = ArticlePage.objects.get(id=article.id).latest_revision
     assert latest.as_object().title == "Bản của tôi"
+
+
+def workflow_action_from_editor(client, user, article, action: str, comment: str = ""):
+    """The editor's "Trả lại" / "Duyệt" buttons: the form is posted with the action."""
+    client.force_login(user)
+    data = article_form_data(article.title, slug=article.slug)
+    data.update(
+        {
+            "action-workflow-action": "1",
+            "workflow-action-name": action,
+            "workflow-action-extra-data": json.dumps({"comment": comment}),
+        }
+    )
+    return client.post(f"/admin/pages/{article.id}/edit/", data, follow=True)
+
+
+def messages_of(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_workflow_messages_say_what_happened(
+    client, contributor, section_editor, board_member, section
+):
+    article, _ = draft_of(section, contributor)
+    article.get_workflow().start(article, contributor)
+
+    sent_back = workflow_action_from_editor(
+        client, section_editor, article, "reject", "Bổ sung nguồn số liệu."
+    )
+    assert messages_of(sent_back) == ["Đã trả lại bài “Bài thử” cho tác giả kèm nhận xét của bạn."]
+
+    article = section.add_child(instance=ArticlePage(title="Bài thử", live=False))
+    article.save_revision(user=contributor)
+    article.get_workflow().start(article, contributor)
+    step_1 = workflow_action_from_editor(client, section_editor, article, "approve")
+    assert messages_of(step_1) == [
+        "Đã duyệt bước “Biên tập viên duyệt” của bài “Bài thử”; bài chuyển sang bước tiếp theo."
+    ]
+
+    article = ArticlePage.objects.get(id=article.id)
+    step_2 = workflow_action_from_editor(client, board_member, article, "approve")
+    assert ArticlePage.objects.get(id=article.id).live
+    assert messages_of(step_2) == [
+        "Đã duyệt bước “Ban biên tập phê duyệt”: bài “Bài thử” đã được xuất bản."
+    ]

@@ -54,6 +54,39 @@ def test_admin_webhook_refuses_private_address(admin_client, settings):
     assert not WebhookSubscription.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[64:ff9b::a00:5]/hook",  # NAT64 of 10.0.0.5
+        "http://[2002:7f00:1::]/hook",  # 6to4 of 127.0.0.1
+        "http://[::7f00:1]/hook",  # IPv4-compatible 127.0.0.1
+        "http://[::ffff:a9fe:a9fe]/latest/meta-data/",  # IPv4-mapped 169.254.169.254
+        "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook",  # Teredo
+        "http://[64:ff9b:1::808:808]/hook",  # NAT64 of one organisation's network
+    ],
+)
+def test_admin_webhook_refuses_ipv6_address_carrying_private_ipv4(admin_client, settings, url):
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = False
+    response = admin_client.post(
+        "/admin/syndication_webhooks/new/",
+        {"name": "Nội bộ", "url": url, "secret": "s", "active": "on"},
+    )
+    assert response.status_code == 200
+    assert "mạng nội bộ" in response.content.decode()  # "private network", in Vietnamese
+    assert not WebhookSubscription.objects.exists()
+
+
+def test_admin_webhook_accepts_ipv6_address_carrying_public_ipv4(admin_client, settings):
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = False
+    url = "http://[64:ff9b::808:808]/hook"  # NAT64 of 8.8.8.8
+    response = admin_client.post(
+        "/admin/syndication_webhooks/new/",
+        {"name": "Cổng tỉnh", "url": url, "secret": "s", "active": "on"},
+    )
+    assert response.status_code == 302
+    assert WebhookSubscription.objects.get().url == url
+
+
 def test_admin_delivery_log_shows_failures_and_redelivers(admin_client, section):
     subscription = WebhookSubscription.objects.create(
         name="Cổng tỉnh", url="https://example.com/hook", secret="s"

@@ -139,6 +139,10 @@ def test_webhooks_signature_is_hmac_sha256_of_timestamp_and_body():
         "http://[::1]/hook",
         "http://[::ffff:127.0.0.1]/hook",
         "http://0.0.0.0/hook",
+        "http://[64:ff9b::a00:5]/hook",
+        "http://[2002:7f00:1::]/hook",
+        "http://[::7f00:1]/hook",
+        "http://[::ffff:a9fe:a9fe]/latest/meta-data/",
     ],
 )
 def test_webhooks_subscriber_url_refused_for_private_or_non_http(url, settings):
@@ -302,8 +306,19 @@ def test_webhooks_delivery_pins_connection_to_checked_address_under_dns_rebindin
         (NAME, ["fe80::1%2"]),
         (NAME, ["fd00::5"]),
         (NAME, [PUBLIC, "127.0.0.1"]),  # one private answer among public ones is enough
+        # IPv6 addresses carrying a private IPv4 address: NAT64 of 10.0.0.5, 6to4 and
+        # IPv4-compatible 127.0.0.1, IPv4-mapped 169.254.169.254, Teredo
+        (NAME, ["64:ff9b::a00:5"]),
+        (NAME, ["2002:7f00:1::"]),
+        (NAME, ["::7f00:1"]),
+        (NAME, ["::ffff:a9fe:a9fe"]),
+        (NAME, ["2001:0:4136:e378:8000:63bf:3fff:fdd2"]),
+        (NAME, [PUBLIC, "64:ff9b::a9fe:a9fe"]),
         ("127.0.0.1", None),  # a literal address, registered while private URLs were allowed
         ("[::ffff:127.0.0.1]", None),
+        ("[64:ff9b::a00:5]", None),
+        ("[2002:7f00:1::]", None),
+        ("[::7f00:1]", None),
     ],
 )
 def test_webhooks_delivery_refuses_host_resolving_to_private_address(
@@ -349,6 +364,8 @@ def test_webhooks_delivery_refuses_host_resolving_to_private_address(
             "/hooks/cms?nguon=cms",
         ),
         (f"http://{NAME}", PUBLIC_V6, 80, NAME, "/"),
+        # NAT64 of a public IPv4 address (8.8.8.8) is public too
+        (f"http://{NAME}/hooks/cms", "64:ff9b::808:808", 80, NAME, "/hooks/cms"),
         # Credentials in the URL are not part of the Host header
         (f"http://cms:khoa@{NAME}/hooks/cms", PUBLIC, 80, NAME, "/hooks/cms"),
     ],

@@ -1,14 +1,57 @@
-"""Shapes and parameters of the OpenAPI document, mirroring cms/api/serializers.py."""
+"""Shapes and parameters of the OpenAPI document, mirroring cms/api/serializers.py.
+
+Parameters allow exactly the syntax the server takes (the patterns below are built from the
+names and bounds it checks), so that what the document forbids is refused with a 400 and
+a value it allows is refused only for what it means (no such page, no such section).
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+
+from cms.api.base import META_FIELD_NAMES
+from cms.api.filters import MAX_ID, OrderFilter
+from cms.api.pages import DETAIL_FIELDS
+from cms.api.serializers import SUMMARY_FIELDS
 
 
 def nullable(schema: dict) -> dict:
     return {**schema, "nullable": True}
 
 
+def _one_of(names: Iterable[str]) -> str:
+    return "(?:" + "|".join(sorted(names)) + ")"
+
+
+def fields_schema(available: tuple[str, ...]) -> dict:
+    """Wagtail's ``?fields=`` syntax over these names, without nesting (ReaderAPIViewSet
+    .chosen_fields): ``title,-lead``, ``*`` or ``*,-body``, ``_`` or ``_,title``, empty."""
+    name = _one_of({*available, *META_FIELD_NAMES})
+    pattern = rf"^(?:-?{name}(?:,-?{name})*|\*(?:,-{name})*|_(?:,{name})*)?$"
+    return {"type": "string", "pattern": pattern}
+
+
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
 DATE_TIME = {"type": "string", "format": "date-time"}
 URL = {"type": "string", "format": "uri"}
+# A page, author or other id: 1 to 18 digits, leading zeros aside (cms.api.filters.parse_id).
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID - 1}
+ID_DIGITS = len(str(MAX_ID - 1))
+PAGE_ID_OR_ROOT = {"type": "string", "pattern": f"^(?:root|0*[1-9][0-9]{{0,{ID_DIGITS - 1}}})$"}
+LOCALE_SCHEMA = {
+    "type": "string",
+    "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES],
+}
+ORDER_FIELD = "-?" + _one_of(OrderFilter.fields)
+ORDER_SCHEMA = {"type": "string", "pattern": f"^{ORDER_FIELD}(?:,{ORDER_FIELD})*$"}
+# The change feed's cursor as Cursor.encode writes it (cms/syndication/changes.py): URL-safe
+# base64 without padding (the unused bits of a short last group zero) of at most 39 bytes.
+CURSOR_SCHEMA = {
+    "type": "string",
+    "pattern": "^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-][AQgw]|[A-Za-z0-9_-]{2}[AEIMQUYcgkosw048])?$",
+    "maxLength": 52,
+}
 
 ERROR = {
     "type": "object",
@@ -286,15 +329,15 @@ LIMIT = parameter(
 OFFSET = parameter(
     "offset", "Items to skip.", {"type": "integer", "minimum": 0, "maximum": 10_000_000}
 )
-FIELDS = parameter(
-    "fields",
-    "Wagtail's syntax: `title,lead` adds, `-bylines` removes, `*` all, `_` none.",
-)
-ID = parameter("id", "The object's id.", {"type": "integer", "minimum": 1}, "path")
+FIELDS_DESCRIPTION = "Wagtail's syntax: `title,lead` adds, `-bylines` removes, `*` all, `_` none."
+FIELDS = parameter("fields", FIELDS_DESCRIPTION, fields_schema(SUMMARY_FIELDS))
+DETAIL_FIELDS_PARAMETER = parameter("fields", FIELDS_DESCRIPTION, fields_schema(DETAIL_FIELDS))
+ID = parameter("id", "The object's id.", ID_SCHEMA, "path")
 SITE_LOCALE = parameter(
     "locale",
     "Language code: `vi` (the default) or `en`; only what was translated and published "
     "in that language.",
+    LOCALE_SCHEMA,
 )
 PAGE_FILTERS = [
     LIMIT,
@@ -305,17 +348,23 @@ PAGE_FILTERS = [
         "`article`, `video`, `gallery`, `section`, `page` or a model (`home.ArticlePage`); "
         "comma-separated for several.",
     ),
-    parameter("child_of", "Children of a page id, or `root`."),
-    parameter("descendant_of", "The branch under a page id, or `root`."),
-    parameter("locale", "Language code: `vi` (the default) or `en`."),
-    parameter("section", "A section id or slug: its articles and those of its subsections."),
+    parameter("child_of", "Children of a page id, or `root`.", PAGE_ID_OR_ROOT),
+    parameter("descendant_of", "The branch under a page id, or `root`.", PAGE_ID_OR_ROOT),
+    parameter("locale", "Language code: `vi` (the default) or `en`.", LOCALE_SCHEMA),
+    parameter(
+        "section",
+        "A section id or slug: its articles and those of its subsections.",
+        {"type": "string", "minLength": 1},
+    ),
     parameter("tag", "A tag slug; several, comma-separated, must all be present."),
-    parameter("author", "An author id.", {"type": "integer", "minimum": 1}),
+    parameter("author", "An author id.", ID_SCHEMA),
     parameter("featured", "Featured articles only (or not).", {"type": "boolean"}),
     parameter("published_from", "Publication date on or after (`YYYY-MM-DD` or a date-time)."),
     parameter("published_to", "Publication date on or before (`YYYY-MM-DD` or a date-time)."),
     parameter("updated_since", "Pages (re)published since this date-time, for incremental sync."),
-    parameter("order", "Fields, `-` for descending: `publication_date`, `title`, `id`, ..."),
+    parameter(
+        "order", "Fields, `-` for descending: `publication_date`, `title`, `id`, ...", ORDER_SCHEMA
+    ),
     parameter(
         "search",
         "Accent- and case-insensitive full-text search of articles, videos, galleries and "

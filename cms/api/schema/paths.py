@@ -2,14 +2,18 @@
 
 from cms.api.schema.components import (
     CHANGES,
+    CURSOR_SCHEMA,
+    DETAIL_FIELDS_PARAMETER,
     DOCUMENT,
     ERROR,
     ERRORS,
     FIELDS,
     ID,
+    ID_SCHEMA,
     IMAGE,
     INTEGER,
     LIMIT,
+    LOCALE_SCHEMA,
     NOT_FOUND,
     OFFSET,
     PAGE_DETAIL,
@@ -42,11 +46,16 @@ PATHS = {
         "pages come newest first, others in tree order.",
     ),
     "/api/v2/pages/{id}/": _get(
-        "One public page", [ID, FIELDS], {"200": json_response(PAGE_DETAIL), **ERRORS, **NOT_FOUND}
+        "One public page",
+        [ID, DETAIL_FIELDS_PARAMETER],
+        {"200": json_response(PAGE_DETAIL), **ERRORS, **NOT_FOUND},
     ),
     "/api/v2/pages/find/": _get(
         "Find a page by its frontend path",
-        [parameter("html_path", "E.g. `/tin-tuc/bai-viet/`."), parameter("id", "A page id.")],
+        [
+            parameter("html_path", "E.g. `/tin-tuc/bai-viet/`."),
+            parameter("id", "A page id.", ID_SCHEMA),
+        ],
         {
             "302": {"description": "Redirect to the page's detail URL."},
             **ERRORS,
@@ -153,7 +162,7 @@ PATHS = {
                 "Suggestions, 1 to 20 (default 8).",
                 {"type": "integer", "minimum": 1, "maximum": 20},
             ),
-            parameter("locale", "Language code, e.g. `vi`."),
+            parameter("locale", "Language code, e.g. `vi`.", LOCALE_SCHEMA),
         ],
         {
             "200": json_response(
@@ -193,8 +202,10 @@ PATHS = {
         [
             parameter(
                 "cursor",
-                "Opaque; `next_cursor` of the previous response. Omitted: start with a "
-                "snapshot of every public page, then the changes after it.",
+                "Opaque; `next_cursor` of the previous response, as it was given. Omitted "
+                "or empty: start with a snapshot of every public page, then the changes "
+                "after it.",
+                CURSOR_SCHEMA,
             ),
             parameter(
                 "limit",
