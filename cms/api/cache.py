@@ -35,6 +35,8 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.redis_cache import cache_recovered
+
 STATE_KEY = "api:generation"
 API_PREFIX = "/api/"
 # Previews show drafts to editors: never cached, never public. The change feed needs an
@@ -109,6 +111,13 @@ def bump_api_cache() -> None:
 @receiver(post_page_move)
 def _bump_on_page_change(sender, **kwargs) -> None:
     bump_api_cache()
+
+
+@receiver(cache_recovered)
+def _bump_after_cache_outage(sender, **kwargs) -> None:
+    # While Redis was unreachable, a change could not drop the generation kept there: the
+    # one Redis still holds may predate a retraction.
+    _state_cache().delete(STATE_KEY)
 
 
 @receiver(post_save)
