@@ -27,13 +27,16 @@ $(CURDIR)/.tools/bin/uv:
 	$(UV) sync --locked
 	@touch $@
 
-var/static/staticfiles.json: .venv/.installed $(shell find cms/static -type f 2>/dev/null)
+var/static/staticfiles.json: .venv/.installed $(shell find cms/static home/static -type f 2>/dev/null)
 	SECRET_KEY=collectstatic $(PYTHON) manage.py collectstatic --noinput --verbosity 0
 
 install: .venv/.installed var/static/staticfiles.json
 
+# The migrations, then the move of image originals stored before they became private
+# (idempotent; README "Media library").
 migrate: install
 	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py move_original_images
 
 demo: migrate
 	$(PYTHON) manage.py load_demo
@@ -42,6 +45,8 @@ demo: migrate
 run demo: export DJANGO_DEBUG := 1
 # Admin previews open in the reader frontend that `make run` starts beside the CMS.
 run: export FRONTEND_URL ?= http://$(HOST):$(FRONTEND_PORT)
+# Links in notification e-mails point at the CMS on the port it runs on.
+run: export CMS_BASE_URL ?= http://$(HOST):$(PORT)
 
 run: demo
 	@echo

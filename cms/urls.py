@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -24,16 +25,20 @@ urlpatterns = [
     path("feeds/", include("cms.syndication.urls")),
 ]
 
+
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    # MEDIA_ROOT holds the public files only (renditions, videos): image originals and
+    # documents are under PRIVATE_MEDIA_ROOT. Read per request, so tests can point it away.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.MEDIA_URL.startswith("/"):
     # Media on local disk (the embedded default) is served by the app itself;
     # with object storage, MEDIA_URL points at the bucket or CDN instead.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media)]
 
 # Vietnamese pages at the root, English ones under /en/ (home/i18n.py).
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+
+# A 500 under /api/ answers JSON like the API's other errors (cms/errors.py).
+handler500 = "cms.errors.server_error"

@@ -6,12 +6,14 @@ uvicorn frontend.app:app --port 8001        # CMS_API_URL=http://127.0.0.1:8000/
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from frontend import views
 from frontend.api_client import ApiClient
@@ -20,6 +22,7 @@ from frontend.config import Config, from_environment
 from frontend.i18n import Translations
 from frontend.page_cache import PageCache
 from frontend.render import make_environment
+from frontend.security import SecurityHeadersMiddleware
 from frontend.static_files import StaticFiles
 
 
@@ -39,6 +42,21 @@ def routes(static: StaticFiles) -> list[Route]:
         # Last: every other address is a page of the CMS's tree.
         Route("/{path:path}", views.page, name="page"),
     ]
+
+
+class ReaderSite(Starlette):
+    """The Starlette app, with the security headers (frontend/security.py) outermost.
+
+    Outside Starlette's own error handling, so that the 500 page, which that sends itself,
+    gets them as well as every other page and the static files.
+    """
+
+    def __init__(self, config: Config, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.config = config
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeadersMiddleware(super().build_middleware_stack(), self.config)
 
 
 def create_app(
@@ -63,7 +81,8 @@ def create_app(
         yield
         await api.close()
 
-    app = Starlette(
+    app = ReaderSite(
+        config,
         debug=False,  # never a stack trace for readers, whatever the configuration
         routes=routes(static),
         middleware=[Middleware(GZipMiddleware, minimum_size=500)],

@@ -25,6 +25,12 @@ class Config:
     # How long a copy is kept after it went stale, to serve when the CMS is down.
     stale_seconds: int = 86_400
     debug: bool = False
+    # Public address of the CMS, whose editor frames /preview/ and whose media the pages show;
+    # empty: the origin of cms_api_url is used alone.
+    cms_public_url: str = ""
+    # Other origins the CMS's media come from (object storage, CDN), e.g.
+    # ("https://cdn.example.vn",), allowed by the Content-Security-Policy.
+    media_origins: tuple[str, ...] = ()
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> Config:
@@ -38,4 +44,10 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Config:
         cache_max_entries=int(env.get("FRONTEND_CACHE_ENTRIES", "2000")),
         stale_seconds=int(env.get("FRONTEND_STALE_SECONDS", "86400")),
         debug=env.get("FRONTEND_DEBUG", "") in ("1", "true", "yes"),
+        cms_public_url=env.get("CMS_BASE_URL", "").rstrip("/"),
+        media_origins=tuple(
+            item.strip().rstrip("/")
+            for item in env.get("FRONTEND_MEDIA_ORIGINS", "").split(",")
+            if item.strip()
+        ),
     )

@@ -1,10 +1,13 @@
-"""The content model's admin: snippet viewsets and the gallery's bulk photo upload.
+"""The content model's admin: snippet viewsets, the gallery's bulk photo upload, and the
+Vietnamese rules in the admin's own JavaScript (slugs, typed dates).
 
 The editorial office's admin (retraction, audit log, publishing checks) is in
 cms/editorial/wagtail_hooks.py.
 """
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -78,3 +81,18 @@ def gallery_upload_button(page, user, view_name, next_url=None):
             icon_name="image",
             priority=12,
         )
+
+
+# --- Slugs and dates in the admin's JavaScript ----------------------------------------
+
+ADMIN_SCRIPTS = ("home/admin/vietnamese-slugs.js", "home/admin/date-inputs.js")
+
+
+@hooks.register("insert_global_admin_js")
+def vietnamese_admin_scripts() -> str:
+    """Files, not inline code (the admin's Content-Security-Policy). They run after Wagtail's
+    own scripts and before the page's widgets start: slugs follow cms.vietnamese.slugify_vi
+    as the title is typed, and a typed date is never replaced by the date picker."""
+    return format_html_join(
+        "\n", '<script src="{}"></script>', ((static(s),) for s in ADMIN_SCRIPTS)
+    )

@@ -1,33 +1,43 @@
-"""Who may download a document: the pages that use it decide.
+"""Who may download a document: the live content that links it decides.
 
-A document used only by pages readers cannot see (drafts, retracted articles, pages behind
-a login, group or password restriction) is served only to editors and to readers who pass
-one of those pages' restrictions. Its file is not in public storage (media_library.storage),
-so guessing a storage URL leads nowhere either.
+Readers get a document only when a page they can see links it in its live content: a live,
+unexpired page whose view restrictions (its own and its ancestors': login, groups, password)
+let the request in. Drafts do not count, not even a draft of a live page, and neither does a
+document no page links. Staff signed in to the admin get every document. Everyone else gets
+a 404, and the file itself is not in public storage (media_library.storage), so guessing a
+storage URL leads nowhere either.
+
+Wagtail's reference index records what each page row links, and a page row holds the live
+content (drafts live in revisions), so the index answers "which live content links this".
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
 
-def pages_using(document) -> list[Page]:
-    page_type = ContentType.objects.get_for_model(Page)
+def live_pages_linking(document) -> list[Page]:
+    """The live, unexpired pages whose live content links ``document``."""
     page_ids = {
         int(reference.object_id)
         for reference in ReferenceIndex.get_references_to(document).filter(
-            base_content_type=page_type
+            base_content_type=ContentType.objects.get_for_model(Page)
         )
     }
-    return list(Page.objects.filter(id__in=page_ids))
+    if not page_ids:
+        return []
+    unexpired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    return list(Page.objects.filter(unexpired, id__in=page_ids, live=True, expired=False))
+
+
+def page_lets_in(page: Page, request: HttpRequest) -> bool:
+    """Whether every view restriction on ``page`` or above it accepts ``request``."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
 
 
 def can_download(document, request: HttpRequest) -> bool:
-    pages = pages_using(document)
-    if not pages:
-        # A library document no page uses yet: Wagtail's collection privacy still applies.
+    if request.user.has_perm("wagtailadmin.access_admin"):
         return True
-    for page in pages:
-        if page.live and all(r.accept_request(request) for r in page.get_view_restrictions()):
-            return True
-    return request.user.has_perm("wagtailadmin.access_admin")
+    return any(page_lets_in(page, request) for page in live_pages_linking(document))

@@ -3,18 +3,30 @@
 The image and document models are swapped in from the first migration
 (WAGTAILIMAGES_IMAGE_MODEL / WAGTAILDOCS_DOCUMENT_MODEL); changing them later is painful.
 Storage keys are ASCII made from the file name ("Đại hội.jpg" -> "dai-hoi.jpg") while the
-title keeps the original; see media_library.storage for where files live.
+title keeps the original; see media_library.storage for where files live (image originals and
+documents in private storage, renditions and videos in public storage).
 """
 
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    WagtailImageField,
+    get_upload_to,
+)
 from wagtail.models import CollectionMember
 from wagtail.search import index
 
-from media_library.storage import get_document_storage, upload_path
+from media_library.storage import (
+    get_document_storage,
+    get_original_image_storage,
+    original_image_path,
+    upload_path,
+)
 
 
 def document_upload_to(instance: "CustomDocument", filename: str) -> str:
@@ -30,8 +42,21 @@ def captions_upload_to(instance: "Video", filename: str) -> str:
 
 
 class CustomImage(AbstractImage):
-    """An image with the texts a news page needs around it."""
+    """An image with the texts a news page needs around it.
 
+    The uploaded file is kept out of public reach (readers get renditions only); renditions
+    are made from it by the app, which reads it through its storage.
+    """
+
+    # Wagtail's field, in the private originals storage, with room for the random folder.
+    file = WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+        storage=get_original_image_storage,
+        max_length=255,
+    )
     alt_text = models.CharField(
         _("alternative text"),
         max_length=500,
@@ -58,7 +83,7 @@ class CustomImage(AbstractImage):
         return self.alt_text or super().default_alt_text
 
     def get_upload_to(self, filename: str) -> str:
-        return upload_path("original_images", filename)
+        return original_image_path(filename)
 
 
 class CustomRendition(AbstractRendition):

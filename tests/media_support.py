@@ -59,33 +59,39 @@ def s3_server() -> Iterator[ThreadedMotoServer]:
 
 @pytest.fixture
 def s3(s3_server, settings) -> S3:
-    """Media and documents in a fresh bucket of the loopback S3 server, as in production."""
+    """Media, originals and documents in a fresh bucket of the loopback S3 server, as in
+    production."""
     s3 = S3(s3_server, f"tttd-{uuid.uuid4().hex[:12]}")
     storages = s3_storages(s3.bucket, endpoint_url=s3.endpoint_url, region=REGION)
     for entry in storages.values():
         entry["OPTIONS"].update(S3_KEYS)
     settings.AWS_S3_CLIENT_CONFIG = s3_client_config(s3.endpoint_url)
     settings.STORAGES = {**settings.STORAGES, **storages}
-    # The bucket set up as the README says: created, media/ public, private/ not.
+    # The bucket set up as the README says: created, media/ public, private/ (originals,
+    # documents) not.
     call_command("setup_media_bucket", stdout=io.StringIO())
     return s3
 
 
 @pytest.fixture
 def disk_storage(settings, tmp_path):
-    """The embedded default (make run) in a temporary folder: media under media/, documents
-    under private/. (The test settings' in-memory storage keeps files between tests and
-    claims local paths it cannot serve.)"""
+    """The embedded default (make run) in a temporary folder: public media under media/
+    (MEDIA_ROOT, which the app serves at /media/), image originals and documents under
+    private/. (The test settings' in-memory storage keeps files between tests and claims
+    local paths it cannot serve.)"""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    private = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path / "private")},
+    }
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
-        "documents": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "private")},
-        },
+        "originals": private,
+        "documents": private,
     }
     return tmp_path
 

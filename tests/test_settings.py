@@ -21,6 +21,7 @@ print(json.dumps({
     "conn_max_age": settings.DATABASES["default"].get("CONN_MAX_AGE"),
     "health_checks": settings.DATABASES["default"].get("CONN_HEALTH_CHECKS"),
     "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_options": settings.CACHES["default"].get("OPTIONS", {}),
     "postgres_app": "django.contrib.postgres" in settings.INSTALLED_APPS,
     "allowed_hosts": settings.ALLOWED_HOSTS,
     "language": settings.LANGUAGE_CODE,
@@ -76,7 +77,13 @@ def test_settings_production_reads_database_redis_and_hosts(tmp_path):
     assert values["db_engine"] == "django.db.backends.postgresql"
     assert values["conn_max_age"] == 600 and values["health_checks"] is True
     assert values["postgres_app"] is True
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's Redis backend, with the circuit breaker of cms/redis_cache.py
+    assert values["cache"] == "cms.redis_cache.ResilientRedisCache"
+    assert values["cache_options"] == {
+        "socket_connect_timeout": 0.5,
+        "socket_timeout": 0.5,
+        "RETRY_AFTER": 5.0,
+    }
     assert values["allowed_hosts"] == ["tin.example.vn", "www.tin.example.vn"]
 
 

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.rich_text.rewriters import extract_attrs
 
 from cms.api.visibility import SiteScope, get_scope
+from home.rich_text import sanitise
 from media_library.renditions import (
     srcset_renditions,
 )
@@ -95,6 +96,7 @@ class APIContext:
                 self._link_targets["document", str(document.id)] = self.absolute(document.url)
 
     def expand_rich_text(self, source: str) -> str:
+        """Internal links made public paths, then only the editor's markup kept (sanitise)."""
         self.preload_rich_text([source])
 
         def replace(match: re.Match) -> str:
@@ -102,4 +104,4 @@ class APIContext:
             href = self._link_targets.get((attrs.get("linktype"), attrs.get("id")))
             return f'<a href="{escape(href)}">' if href else "<a>"
 
-        return _LINK_TAG.sub(replace, source)
+        return sanitise(_LINK_TAG.sub(replace, source))

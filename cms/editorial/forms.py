@@ -5,6 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def iso_date_input() -> forms.DateInput:
+    """The browser's date picker; its value is ISO, whatever DATE_INPUT_FORMATS puts first."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class RetractForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for retracting"),
@@ -17,8 +22,8 @@ class RetractForm(forms.Form):
 class AuditExportForm(forms.Form):
     """A date range, both ends included, in the site's time zone."""
 
-    date_from = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("From"), widget=iso_date_input())
+    date_to = forms.DateField(label=_("To"), widget=iso_date_input())
 
     MAX_DAYS = 3660
 

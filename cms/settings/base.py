@@ -8,8 +8,10 @@ Every variable is listed in the README's configuration table.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +28,12 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origin_of(url: str) -> list[str]:
+    """["https://cdn.example.vn"] for "https://cdn.example.vn/media/"; [] for a path or ""."""
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
 
 
 def _dev_secret_key() -> str:
@@ -95,6 +103,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -104,6 +113,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost: static files, cached API responses and error pages get the headers too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
+    "cms.middleware.PermissionsPolicyMiddleware",
     # CORS headers go on every API response, cached ones and 304s included.
     "corsheaders.middleware.CorsMiddleware",
     # Before sessions and auth: API responses never depend on who asks.
@@ -118,7 +131,6 @@ MIDDLEWARE = [
     "cms.middleware.ForbiddenAdminPostMiddleware",
     # Spreadsheet exports of the admin: the board only, formula cells neutralised.
     "cms.editorial.exports.AdminExportMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -269,6 +281,28 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+# Dates in the Vietnamese order, whatever the admin's language: the admin's date pickers
+# show WAGTAIL_*_FORMAT (15/06/2022, 15/06/2022 08:30), and Django reads what is typed with
+# the *_INPUT_FORMATS (ISO, 2022-06-15, is always read too). No month-first formats: here
+# 06/05/2022 is 6 May. Django's English formats are month-first, so cms/formats/en makes
+# the English admin use these as well.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y",
+    "%d-%m-%Y %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+]
+FORMAT_MODULE_PATH = ["cms.formats"]
+
 # Translations are drafts that go through the approval workflow.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
@@ -279,11 +313,16 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Documents live outside MEDIA_ROOT: the app streams them after its permission checks.
+# Image originals and documents live outside MEDIA_ROOT: readers get renditions of the
+# images, and documents streamed by the app after its permission checks.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+    },
     "documents": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         # A str: Wagtail hands storage.deconstruct() to a task, whose arguments are JSON.
@@ -322,14 +361,98 @@ FILE_UPLOAD_TEMP_DIR = os.environ.get("FILE_UPLOAD_TEMP_DIR") or None
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# --- Security -----------------------------------------------------------------
+# --- Security (README "Security") ----------------------------------------------
 
 if not DEBUG:
+    # The TLS-terminating proxy in front of gunicorn (README "Production") says which scheme
+    # the browser used. Without the header a request counts as plain HTTP.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+SECURE_COOKIES = not DEBUG and env_bool("SECURE_COOKIES", True)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+# HSTS: a site whose cookies need HTTPS is only reached over HTTPS. Django sends the header
+# on HTTPS responses only.
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600) if SECURE_COOKIES else "0")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# The preload list is a commitment of the whole domain that takes months to undo: the
+# domain's owner opts in, never a default.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# Behind nginx the proxy sends plain HTTP to HTTPS itself. The app must not: the reader
+# frontend calls the API over plain HTTP on the private network
+# (CMS_API_URL=http://127.0.0.1:8000/api/v2), and a redirect would send it away.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SILENCED_SYSTEM_CHECKS = [
+    # Deliberately silenced, each only while its setting is off on purpose (README
+    # "Security"): security.W008 (no SECURE_SSL_REDIRECT: the proxy redirects) and
+    # security.W021 (no SECURE_HSTS_PRELOAD: opt-in, see above).
+    *([] if SECURE_SSL_REDIRECT else ["security.W008"]),
+    *([] if SECURE_HSTS_PRELOAD or not SECURE_HSTS_SECONDS else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Nothing of the CMS is framed by other sites; Wagtail's preview views, which the editor
+# shows in an iframe of its own origin, answer SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
+# Powerful browser features no page of the CMS uses (cms.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# Content-Security-Policy (django-csp; cms.middleware.ContentSecurityPolicyMiddleware).
+# Where media files are served from when they are not on this origin: the bucket or its
+# CDN (MEDIA_URL may also be an absolute address).
+MEDIA_ORIGINS = origin_of(MEDIA_URL)
+if AWS_STORAGE_BUCKET_NAME:
+    # The addresses django-storages gives public files: the CDN, the endpoint (path-style),
+    # or AWS's global and regional virtual-hosted names.
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        MEDIA_ORIGINS += [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGINS += origin_of(AWS_S3_ENDPOINT_URL)
+    else:
+        MEDIA_ORIGINS += [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if os.environ.get("AWS_S3_REGION_NAME"):
+            region = os.environ["AWS_S3_REGION_NAME"]
+            MEDIA_ORIGINS += [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{region}.amazonaws.com"]
+# Players the video embeds load (media_library/embeds.py), shown in page previews.
+EMBED_FRAME_ORIGINS = ["https://www.youtube-nocookie.com", "https://www.facebook.com"]
+# Every HTML page of the CMS: the admin's login, the pages it renders itself (previews,
+# error pages) and, with EDITOR_CONTENT_SECURITY_POLICY on top, the admin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the admin's icons in its stylesheet, blob: for the thumbnails of photos
+        # about to be uploaded.
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # Previews: Wagtail's own (same origin), the reader frontend's, and the players
+        # inside them.
+        "frame-src": [SELF, *origin_of(FRONTEND_URL), *EMBED_FRAME_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # 'self' for the responses that allow framing by this origin (X-Frame-Options
+        # SAMEORIGIN: Wagtail's previews), else 'none' (set per response by the middleware).
+        "frame-ancestors": [NONE],
+    }
+}
+# Added for signed-in users, whose admin pages Wagtail 7.4 cannot build without inline code
+# (README "Security"): inline scripts start its widgets and panels (choosers, date pickers,
+# InlinePanel), also in forms it inserts later, and the focal-point tool sets inline event
+# handlers; Draftail injects <style> elements, and the headless preview page styles its
+# iframe inline. No 'unsafe-eval': nothing in the admin needs it.
+EDITOR_CONTENT_SECURITY_POLICY = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
+# The API and the feeds are data: nothing in them may load, run or be framed.
+API_CONTENT_SECURITY_POLICY = {"default-src": [NONE], "frame-ancestors": [NONE]}
+API_CONTENT_SECURITY_POLICY_PATHS = ("/api/", "/feeds/")
 
 # --- E-mail -------------------------------------------------------------------
 

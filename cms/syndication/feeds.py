@@ -16,7 +16,6 @@ never as an element. The other fields are text elements and are escaped once, as
 """
 
 import hashlib
-import mimetypes
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -38,7 +37,12 @@ from cms.api.visibility import public_pages
 from cms.syndication.feed_html import body_html
 from cms.syndication.models import ChangeEvent
 from home.models import ArticlePage, SectionPage
-from media_library.renditions import OPEN_GRAPH_SPEC, single_rendition, srcset_specs
+from media_library.renditions import (
+    OPEN_GRAPH_SPEC,
+    find_renditions,
+    single_rendition,
+    srcset_specs,
+)
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -213,10 +217,12 @@ class ArticleFeed(Feed):
         image = item._feed["image"]
         if image is None:
             return []
-        mime = mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
-        # file_size is stored at upload; reading the file instead never writes from a GET.
-        length = image.file_size or image.file.size
-        return [Enclosure(item._feed["absolute"](image.file.url), str(length), mime)]
+        # The Open Graph rendition (a JPEG, prefetched): originals are never public
+        # (media_library.storage). Its size is read once per rendering of the feed, which is
+        # kept until anything public changes.
+        rendition = find_renditions(image, [OPEN_GRAPH_SPEC])[OPEN_GRAPH_SPEC]
+        url = item._feed["absolute"](rendition.url)
+        return [Enclosure(url, str(rendition.file.size), "image/jpeg")]
 
     def item_extra_kwargs(self, item: ArticlePage) -> dict:
         return {"content_html": item._feed["content_html"], "media": item._feed["media"]}

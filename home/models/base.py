@@ -1,5 +1,7 @@
 """Pieces shared by every page type of the site."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +14,8 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 from cms.vietnamese import date_line, slugify_vi
 from home.text_fields import compose_text_fields
 from media_library.alt_text import AltTextFormMixin
+
+_ASCII_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 def unique_child_slug(parent: Page, base_slug: str, page: Page | None = None) -> str:
@@ -35,6 +39,20 @@ class BasePageForm(AltTextFormMixin, WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+            self._make_typed_slug_ascii()
+
+    def _make_typed_slug_ascii(self) -> None:
+        """A slug typed by hand ("Bài viết của tôi") is kept, by the site's rule.
+
+        The admin's JavaScript does the same when the field is left; this covers a save
+        without leaving it (Ctrl+S) or without JavaScript. ASCII slugs, legacy ones with
+        "_" or capitals included, are left as they are.
+        """
+        name = self.add_prefix("slug")
+        typed = (self.data.get(name) or "").strip() if self.is_bound else ""
+        if typed and not _ASCII_SLUG.fullmatch(typed):
+            self.data = self.data.copy()
+            self.data[name] = slugify_vi(typed)
 
     def clean(self) -> dict:
         title, slug = self.cleaned_data.get("title"), self.cleaned_data.get("slug")

@@ -85,7 +85,8 @@ def stack(tmp_path_factory) -> Iterator[dict[str, str]]:
     cms = subprocess.Popen(
         manage + ["runserver", "--noreload", f"127.0.0.1:{cms_port}"],
         cwd=ROOT,
-        env=env,
+        # As `make run`: the editor's previews open the draft in the frontend.
+        env={**env, "FRONTEND_URL": frontend_url},
         stdout=log,
         stderr=log,
     )
@@ -127,16 +128,42 @@ def browser(stack):
         chromium.close()
 
 
+# Every Content-Security-Policy violation in any frame of the tab, reported to the test.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCSPViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI} (${event.sample}) ` +
+    `at ${event.sourceFile}:${event.lineNumber} on ${document.location.href}`
+  );
+}, true);
+"""
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh desktop-size tab; fails the test on any console error."""
+def expected_console_errors() -> list[str]:
+    """Console errors a test provokes on purpose, as exact texts (e.g. the 400 of an autosave
+    it makes fail); the test appends them and checks the cause itself."""
+    return []
+
+
+@pytest.fixture
+def page(browser, expected_console_errors):
+    """A fresh desktop-size tab; fails the test on any console error or CSP violation."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    violations: list[str] = []
+    context.expose_function("reportCSPViolation", lambda text: violations.append(text))
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: errors.append(str(e)))
     yield tab
     context.close()
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
+    # Chromium also reports them in the console; this names them when the event did not fire.
+    csp_errors = [e for e in errors if "Content Security Policy" in e]
+    assert csp_errors == [], f"Content-Security-Policy errors in the console: {csp_errors}"
+    errors = [e for e in errors if e not in expected_console_errors]
     assert errors == [], f"console errors: {errors}"
 
 

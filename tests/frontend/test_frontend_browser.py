@@ -87,3 +87,28 @@ def test_browser_search_without_accents_finds_the_article(page, stack):
     assert shown == expected and len(shown) >= 2
     assert shown[0] == CCHC_TITLE
     screenshot(page, "search")
+
+
+def test_browser_article_works_under_the_content_security_policy(page, stack):
+    """The site's script runs, the CMS's images load and the JSON-LD block is kept, with no
+    CSP violation (the ``page`` fixture fails on any)."""
+    page.goto(stack["frontend"] + "/")
+    with page.expect_navigation():
+        page.locator("main a", has_text=ARTICLE_TITLE).first.click()
+    response = page.request.get(page.url)
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "unsafe" not in policy
+    assert "frame-ancestors 'none'" in policy
+    # The JSON-LD data block is not a script CSP governs: it is there and parses.
+    json_ld = page.locator("script[type='application/ld+json']").text_content()
+    assert json.loads(json_ld)["@type"] == "NewsArticle"
+    # site.js ran: it shows the text-size control, which is hidden without it.
+    assert page.locator("[data-text-size]").first.is_visible()
+    # Every image, from the CMS's media, loaded.
+    page.wait_for_load_state("networkidle")
+    broken = page.evaluate(
+        """[...document.images].filter((img) => img.loading !== "lazy" || img.complete)
+            .filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src)"""
+    )
+    assert broken == []
+    assert page.locator("img[src^='" + stack["cms"] + "/media/']").count() > 0

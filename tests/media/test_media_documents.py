@@ -1,8 +1,13 @@
-"""Documents: content checked on upload, stored out of public reach, served with checks."""
+"""Documents: content checked on upload, stored out of public reach, served to readers only
+when live content they can see links them (to staff always)."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
 
 from home.models import ArticlePage
 from tests.media_support import PDF_BYTES, docx_bytes, upload
@@ -130,8 +135,75 @@ def test_document_of_login_restricted_article_needs_login(
     assert reader.status_code == 200
 
 
-def test_document_not_used_by_any_page_is_public(client, document):
+def test_document_not_used_by_any_page_is_hidden_from_readers(client, document):
+    assert client.get(document.url).status_code == 404
+
+
+def test_document_not_used_by_any_page_is_served_to_editors(client, board_member, document):
+    client.force_login(board_member)
+
     assert client.get(document.url).status_code == 200
+
+
+@pytest.fixture
+def live_article(section):
+    article = ArticlePage(title="Thông báo lịch tiếp công dân", body=[])
+    section.add_child(instance=article)
+    article.save_revision().publish()
+    return ArticlePage.objects.get(id=article.id)
+
+
+def draft_linking(article: ArticlePage, document, how: str) -> None:
+    """A new draft of the (live) article that links the document, as the editor saves it."""
+    if how == "block":
+        article.body = [("document", {"document": document, "title": ""})]
+    else:
+        link = f'<p>Xem <a linktype="document" id="{document.id}">kế hoạch</a>.</p>'
+        article.body = [("paragraph", RichText(link))]
+    article.save_revision()
+
+
+@pytest.mark.parametrize("how", ["block", "rich-text-link"])
+def test_document_added_by_draft_of_live_page_follows_the_live_content(
+    client, live_article, document, how
+):
+    # Given a live article whose new draft links a document no live content links
+    draft_linking(live_article, document, how)
+    assert live_article.live and live_article.has_unpublished_changes
+
+    # Then readers cannot download it while the link is only in the draft
+    assert client.get(document.url).status_code == 404
+
+    # When the draft is published, they can
+    live_article.get_latest_revision().publish()
+    assert client.get(document.url).status_code == 200
+
+    # When the article is unpublished, they cannot any more
+    ArticlePage.objects.get(id=live_article.id).unpublish()
+    assert client.get(document.url).status_code == 404
+
+
+def test_document_added_by_draft_of_live_page_is_served_to_the_board(
+    client, board_member, live_article, document
+):
+    draft_linking(live_article, document, "block")
+    client.force_login(board_member)
+
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_document_of_expired_article_is_hidden_from_readers(
+    client, article_with_document, document
+):
+    article_with_document.get_latest_revision().publish()
+    ArticlePage.objects.filter(id=article_with_document.id).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    assert client.get(document.url).status_code == 404
 
 
 def test_document_local_disk_file_is_outside_public_media(

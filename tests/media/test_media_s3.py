@@ -1,10 +1,13 @@
 """Media on S3-compatible storage: a real S3 HTTP endpoint on loopback (moto server mode),
 reached through django-storages and boto3 as in production."""
 
+import io
+import re
 import urllib.error
 import urllib.request
 
 import pytest
+from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -38,12 +41,12 @@ def test_s3_image_roundtrip_upload_renditions_http_and_delete(
     # Given an editor uploads a photo through the admin
     response = upload_image(client, "Hội nghị Đảng ủy.jpg", jpeg_bytes((2000, 1200)))
 
-    # Then the original lies in the bucket under a public, ASCII key
+    # Then the original lies in the bucket under a private, ASCII key with a random folder
     assert response.json()["success"] is True
     image = CustomImage.objects.get()
     assert image.title == "Hội nghị Đảng ủy"
-    assert image.file.name == "original_images/hoi-nghi-dang-uy.jpg"
-    assert s3.keys() == ["media/original_images/hoi-nghi-dang-uy.jpg"]
+    assert re.fullmatch(r"original_images/[0-9a-f]{20}/hoi-nghi-dang-uy\.jpg", image.file.name)
+    assert s3.keys() == [f"private/{image.file.name}"]
 
     # When its renditions are made (what publishing makes for a body image), each is an
     # object of its own in the bucket, named for the original and the spec
@@ -65,6 +68,12 @@ def test_s3_image_roundtrip_upload_renditions_http_and_delete(
     assert "Signature" not in webp.url and "X-Amz" not in webp.url
     status, body, content_type = http_get(webp.url)
     assert status == 200 and body[8:12] == b"WEBP" and content_type == "image/webp"
+    # While the original is not public: neither at its key, nor at the old guessable one
+    assert http_get(f"{s3.endpoint_url}/{s3.bucket}/private/{image.file.name}")[0] == 403
+    guessed = f"{s3.endpoint_url}/{s3.bucket}/media/original_images/hoi-nghi-dang-uy.jpg"
+    assert http_get(guessed)[0] in (403, 404)
+    # (the app reads it with its keys; its storage URL, for staff only, is signed)
+    assert "X-Amz-Signature" in image.file.url
     status, body, _ = http_get(image.file.url)
     assert status == 200 and body[:2] == b"\xff\xd8"
 
@@ -82,8 +91,9 @@ def test_s3_same_file_name_never_overwrites(client, board_member, s3):
     upload_image(client, "anh.jpg", jpeg_bytes(color=(10, 10, 10)))
     upload_image(client, "anh.jpg", jpeg_bytes(color=(250, 250, 250)))
 
-    keys = s3.keys("media/original_images/")
-    assert len(keys) == 2 and "media/original_images/anh.jpg" in keys
+    keys = s3.keys("private/original_images/")
+    assert len(keys) == 2 and all(key.endswith("/anh.jpg") for key in keys)
+    assert s3.keys("media/original_images/") == []
 
 
 def test_s3_down_editor_gets_clear_error_and_no_row(client, board_member, s3):
@@ -140,3 +150,28 @@ def test_s3_documents_are_private_and_served_by_the_app(client, board_member, s3
     served = client.get(document.url)
     assert served.status_code == 200
     assert b"".join(served.streaming_content) == PDF_BYTES
+
+
+def test_s3_move_original_images_takes_old_originals_out_of_public_prefix(s3):
+    # Given an original stored before originals became private: public, under its file name
+    s3.client.put_object(
+        Bucket=s3.bucket, Key="media/original_images/cu.jpg", Body=jpeg_bytes((800, 600))
+    )
+    old_url = f"{s3.endpoint_url}/{s3.bucket}/media/original_images/cu.jpg"
+    image = CustomImage.objects.create(
+        title="Cũ", file="original_images/cu.jpg", width=800, height=600
+    )
+    assert http_get(old_url)[0] == 200
+
+    # When it is moved
+    call_command("move_original_images", stdout=io.StringIO())
+
+    # Then it is private under a random key, and renditions are still made from it
+    image = CustomImage.objects.get(id=image.id)
+    assert re.fullmatch(r"original_images/[0-9a-f]{20}/cu\.jpg", image.file.name)
+    assert s3.keys("private/") == [f"private/{image.file.name}"]
+    assert s3.keys("media/original_images/") == []
+    assert http_get(old_url)[0] in (403, 404)
+    assert http_get(f"{s3.endpoint_url}/{s3.bucket}/private/{image.file.name}")[0] == 403
+    rendition = image.get_rendition("width-480|format-webp|webpquality-80")
+    assert http_get(rendition.url)[0] == 200

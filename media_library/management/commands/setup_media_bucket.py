@@ -3,7 +3,8 @@
     $ AWS_STORAGE_BUCKET_NAME=tttd AWS_S3_ENDPOINT_URL=http://127.0.0.1:9000 \\
       AWS_ACCESS_KEY_ID=... AWS_SECRET_ACCESS_KEY=... manage.py setup_media_bucket
 
-Idempotent. Documents (``private/``) stay readable only with the app's keys.
+Idempotent. Image originals and documents (``private/``) stay readable only with the app's
+keys; the policy it sets replaces any other, so nothing else of the bucket is public.
 """
 
 import json
