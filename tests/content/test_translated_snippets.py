@@ -195,13 +195,14 @@ def test_admin_offers_translate_on_snippets(
     assert client.get(submit_url).status_code == 200
 
 
-def test_pages_served_by_the_cms_show_the_owner_details_of_their_language(
+def test_pages_previewed_by_the_cms_show_the_owner_details_of_their_language(
     client, site_admin, identity, english, home_page
 ):
     submit_translation(client, site_admin, identity, english)
     fill_in_english(identity, english, publish=True)
 
-    page = client.get(home_page.url)
+    # The CMS renders pages only as previews (without a frontend); readers get redirected.
+    page = home_page.make_preview_request()
 
     assert page.status_code == 200
     footer = page.content.decode().split('<footer class="site-footer">', 1)[1]

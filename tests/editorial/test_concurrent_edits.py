@@ -188,7 +188,7 @@ def test_workflow_messages_say_what_happened(
     sent_back = workflow_action_from_editor(
         client, section_editor, article, "reject", "Bổ sung nguồn số liệu."
     )
-    assert messages_of(sent_back) == ["Đã trả lại bài “Bài thử” cho tác giả kèm nhận xét của bạn."]
+    assert messages_of(sent_back) == ["Đã trả lại bài “Bài thử” cho tác giả kèm ý kiến của bạn."]
 
     article = section.add_child(instance=ArticlePage(title="Bài thử", live=False))
     article.save_revision(user=contributor)
