@@ -7,6 +7,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
@@ -72,6 +73,18 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def status_string(self) -> str:
+        """Wagtail's status, but a retracted page says so instead of "draft" (listings, the
+        status panel)."""
+        if (
+            not self.live
+            and not self.expired
+            and self.retractions.filter(restored_at__isnull=True).exists()
+        ):
+            return pgettext_lazy("page status", "retracted")
+        return super().status_string
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
         # With a frontend configured, the admin previews drafts there (a signed token);
