@@ -11,12 +11,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 8001
 
-.PHONY: help install run serve scheduler test lint format migrate demo
+.PHONY: help install run serve worker scheduler test lint format migrate demo
 
 help:
 	@echo "make run    - install, migrate, load the demo and start the CMS on http://$(HOST):$(PORT)/"
 	@echo "make test   - install and run the whole test suite"
 	@echo "make serve  - production server (gunicorn); needs SECRET_KEY"
+	@echo "make worker - production background worker (task queue, scheduled publishing)"
 	@echo "make lint   - ruff check and format check"
 
 $(CURDIR)/.tools/bin/uv:
@@ -54,19 +55,25 @@ run: demo
 	@echo "  CMS admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "  API docs:    http://$(HOST):$(PORT)/api/v2/docs/"
 	@echo "  Logins:      admin, phongvien, bientapvien, truongban, quantri  (password: demo-2026)"
-	@echo "  Scheduled publishing, expiry and webhooks run in the background (manage.py run_scheduler)."
+	@echo "  Renditions, search indexing, webhooks, e-mails and scheduled publishing run in the"
+	@echo "  background worker (manage.py run_worker)."
 	@echo
-	@$(PYTHON) manage.py run_scheduler & scheduler=$$!; \
+	@$(PYTHON) manage.py run_worker & worker=$$!; \
 		CMS_API_URL=$${CMS_API_URL:-http://$(HOST):$(PORT)/api/v2} .venv/bin/uvicorn \
 			frontend.app:app --host $(HOST) --port $(FRONTEND_PORT) & frontend=$$!; \
-		trap 'kill $$scheduler $$frontend 2>/dev/null' EXIT INT TERM; \
+		trap 'kill $$worker $$frontend 2>/dev/null' EXIT INT TERM; \
 		$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 serve: migrate
 	.venv/bin/gunicorn cms.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} \
 		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
-# Production companion of `make serve`: publishes and expires scheduled content every minute.
+# Production companion of `make serve`: runs the task queue (renditions, search indexing,
+# webhooks, e-mails) and, in one worker at a time, scheduled publishing and expiry.
+worker: install
+	$(PYTHON) manage.py run_worker
+
+# The periodic jobs alone, for setups that keep a separate scheduler (the worker runs them too).
 scheduler: install
 	$(PYTHON) manage.py run_scheduler
 

@@ -1,8 +1,9 @@
 """Background work of the media library: renditions made when a page is published.
 
 ``page_published`` (connected in ``MediaLibraryConfig.ready``) enqueues
-``generate_page_renditions`` once the publishing transaction has committed. With the
-embedded ImmediateBackend it runs in-process right away; with a queue backend a worker runs it.
+``generate_page_renditions`` once the publishing transaction has committed, and the worker
+(``manage.py run_worker``) makes them, so publishing does not wait for the encoders. Until it
+has, or if the task is lost, a reader's request makes any rendition still missing.
 """
 
 import logging

@@ -8,6 +8,7 @@ an unpublished, retracted, expired or restricted page is never found even while 
 from collections.abc import Iterable
 
 from django.db import connection
+from django_tasks import task
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
@@ -154,7 +155,18 @@ def rebuild(batch_size: int = 500, log=None) -> int:
     return done
 
 
+@task()
+def index_page(page_id: int) -> int:
+    """Write the document of one page from its live content (run by the worker)."""
+    page = Page.objects.filter(pk=page_id).first()
+    return index_pages([page.specific]) if page is not None else 0
+
+
 def on_page_published(sender, instance: Page, **kwargs) -> None:
-    """page_published: the row now holds the new live content."""
+    """page_published: the row now holds the new live content, indexed by the worker.
+
+    Queued in the publishing transaction; until the worker runs it, searches find the page
+    by its previous document (or not at all when it is new).
+    """
     if isinstance(instance, SEARCHABLE_MODELS):
-        index_pages([instance])
+        index_page.enqueue(instance.pk)

@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks_db",  # the task queue's table
 ]
 
 MIDDLEWARE = [
@@ -255,9 +256,10 @@ WEBHOOK_ALLOW_PRIVATE_URLS = env_bool("WEBHOOK_ALLOW_PRIVATE_URLS")
 
 # --- Background tasks ---------------------------------------------------------
 
-# Wagtail runs some work (search indexing, reference index) as django-tasks.
-# The embedded default runs them in-process, right after the request's transaction commits.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Renditions, search indexing, webhook deliveries, e-mails and Wagtail's own tasks (reference
+# index, file deletion) are queued in the database (django-tasks-db) with the change that asked
+# for them, and run by `manage.py run_worker` (cms/task_queue.py, README "Operations").
+TASKS = {"default": {"BACKEND": "cms.task_queue.DatabaseBackend"}}
 
 # --- Passwords ----------------------------------------------------------------
 
@@ -456,7 +458,11 @@ API_CONTENT_SECURITY_POLICY_PATHS = ("/api/", "/feeds/")
 
 # --- E-mail -------------------------------------------------------------------
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mails are queued (cms/mail.py) and sent by the worker through EMAIL_DELIVERY_BACKEND.
+EMAIL_BACKEND = "cms.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cms@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from cms.syndication.models import ChangeEvent, WebhookDelivery, WebhookSubscription
+from cms.syndication.webhooks import deliver_webhooks
 
 # Any constant shared by every app server; 'synd' in ASCII.
 ADVISORY_LOCK_KEY = 0x73796E64
@@ -100,6 +101,8 @@ def record(event_type: str, refs: Iterable[PageRef], reason: str = "") -> list[C
                 for event in events
                 for subscription_id in subscription_ids
             )
+            # Sent by the worker once the change is committed (the periodic job retries).
+            transaction.on_commit(deliver_webhooks.enqueue)
     return events
 
 

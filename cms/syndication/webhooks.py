@@ -32,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import connection, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from cms.syndication import addresses
 from cms.syndication.changes import dumps, event_items
@@ -192,6 +193,13 @@ def deliver_due(now=None, budget: int = 500) -> int:
     return sent
 
 
+@task()
+def deliver_webhooks() -> int:
+    """Send what is due: queued when change events are recorded, so they go out at once
+    (the worker's periodic job sends retries, and anything whose task was lost)."""
+    return deliver_due()
+
+
 def redeliver(delivery: WebhookDelivery) -> None:
     """Queue a delivery again (from the admin), with a fresh retry period."""
     now = timezone.now()
@@ -199,3 +207,4 @@ def redeliver(delivery: WebhookDelivery) -> None:
     delivery.next_attempt_at = now
     delivery.created_at = now
     delivery.save(update_fields=["status", "next_attempt_at", "created_at"])
+    transaction.on_commit(deliver_webhooks.enqueue)

@@ -24,6 +24,9 @@ class Command(BaseCommand):
         created = DemoLoader(log=self.stdout.write).load()
         if created:
             call_command("update_index", verbosity=0)
+            # The renditions and the reference index the demo queued, made now: the demo is
+            # complete before its first reader, worker or not.
+            call_command("run_worker", batch=True, periodic=False, verbosity=0)
             self.stdout.write(self.style.SUCCESS(f"Demo content: {created} objects created."))
         else:
             self.stdout.write("Demo content already loaded; nothing created.")
