@@ -90,6 +90,8 @@ def stack(tmp_path_factory) -> Iterator[dict[str, str]]:
         stdout=log,
         stderr=log,
     )
+    # As `make run`: the background worker (renditions, search index, e-mails) beside the CMS.
+    worker = subprocess.Popen(manage + ["run_worker"], cwd=ROOT, env=env, stdout=log, stderr=log)
     frontend_env = {**env, "CMS_API_URL": f"{cms_url}/api/v2", "FRONTEND_URL": frontend_url}
     frontend = subprocess.Popen(
         [
@@ -112,7 +114,7 @@ def stack(tmp_path_factory) -> Iterator[dict[str, str]]:
         wait_for(f"{frontend_url}/healthz", frontend)
         yield {"cms": cms_url, "frontend": frontend_url}
     finally:
-        for process in (frontend, cms):
+        for process in (frontend, worker, cms):
             process.terminate()
             process.wait(timeout=10)
         log.close()
