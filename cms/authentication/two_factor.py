@@ -120,11 +120,12 @@ def needs_code(user) -> bool:
 
 
 # Admin views an unverified user may reach: signing in and out, password reset, the second
-# step itself and the admin's JavaScript catalogue its pages load.
+# step itself, and the JavaScript catalogue and icon sprite its pages load.
 OPEN_URL_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "two_factor_verify",
     "two_factor_enrol",
 }

@@ -223,3 +223,14 @@ def test_login_page_names_the_site_and_labels_the_password_in_vietnamese(client)
     assert "Wagtail" not in re.search(r"<title>(.*?)</title>", page, re.S).group(1)
     assert "Mật khẩu" in page
     assert ">Password<" not in page
+
+
+def test_two_factor_pages_load_their_icons_and_catalogue_before_the_code(client, board_member):
+    # The sign-in pages' scripts fetch these; a redirect would put a page in the icon sprite.
+    sign_in(client, "truongban")
+
+    sprite = client.get("/admin/sprite/")
+    catalogue = client.get("/admin/jsi18n/")
+
+    assert sprite.status_code == 200 and "<svg" in sprite.content.decode()
+    assert catalogue.status_code == 200
