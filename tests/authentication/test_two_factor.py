@@ -148,6 +148,8 @@ def test_two_factor_wrong_codes_are_throttled(client, board_member):
 def test_two_factor_optional_for_contributor(client, contributor):
     sign_in(client, "phongvien")
     assert client.get("/admin/").status_code == 200
+    account = client.get("/admin/account/").content.decode()
+    assert 'href="/admin/two-factor/"' in account and "Đang tắt" in account
     manage = client.get("/admin/two-factor/").content.decode()
     assert "Xác thực hai bước đang tắt" in manage
 
