@@ -63,8 +63,12 @@ def otpauth_uri(device: TOTPDevice, issuer: str) -> str:
     issuer = issuer.replace(":", "")
     label = quote(f"{issuer}:{device.user.get_username()}")
     params = urlencode(
-        {"secret": secret_of(device), "algorithm": "SHA1", "digits": device.digits}
-        | {"period": device.step}
+        {
+            "secret": secret_of(device),
+            "algorithm": "SHA1",
+            "digits": device.digits,
+            "period": device.step,
+        }
     )
     return f"otpauth://totp/{label}?{params}&issuer={quote(issuer)}"
 

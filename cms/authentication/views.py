@@ -6,7 +6,6 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -233,8 +232,7 @@ def reset(request: HttpRequest, user_id: int) -> HttpResponse:
     if not request.user.is_superuser:
         return permission_denied(request)
     user = get_object_or_404(get_user_model(), pk=user_id)
-    with transaction.atomic():
-        two_factor.remove(user)
+    two_factor.remove(user)
     messages.success(
         request,
         _("Two-factor sign-in of “%(user)s” is reset: a new enrolment at the next sign-in.")
