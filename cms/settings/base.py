@@ -7,6 +7,7 @@ Every variable is listed in the README's configuration table.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -82,6 +83,8 @@ INSTALLED_APPS = [
     "cms.search",
     "media_library",
     "cms.syndication",
+    # Sign-in: throttling and two-factor (before wagtail.admin: its login page is overridden).
+    "cms.authentication",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
@@ -104,6 +107,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -129,10 +136,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified(); then the second step of the sign-in (cms/authentication).
+    "django_otp.middleware.OTPMiddleware",
+    "cms.authentication.two_factor.TwoFactorMiddleware",
     "cms.middleware.ForbiddenAdminPostMiddleware",
     # Spreadsheet exports of the admin: the board only, formula cells neutralised.
     "cms.editorial.exports.AdminExportMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -269,6 +281,55 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Sign-in: throttling and two-factor (cms/authentication, README "Security") ----------
+
+# The login throttle (django-axes) comes first and refuses any sign-in, the right password
+# included, while the username or the address is locked out.
+AUTHENTICATION_BACKENDS = [
+    "cms.authentication.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed sign-ins are counted per username and per client address within the lockout time.
+# A username is locked after LOGIN_FAILURE_LIMIT failures; an address only after
+# LOGIN_FAILURE_LIMIT_PER_IP, since a whole office signs in from one NAT address and one
+# person's typos must not lock out their colleagues; the address limit still stops anyone
+# trying a few passwords on many accounts. Each failure during a lockout restarts it.
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_IP = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_IP", "30"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+# The client's address is REMOTE_ADDR, unless that is one of these proxies (the same
+# variable gunicorn reads, README "Production"): then the last address in X-Forwarded-For
+# that is not one of them, the one the proxy itself saw. A header sent by anyone else is
+# ignored, so a client cannot pick the address it is counted under.
+TRUSTED_PROXIES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The database handler: attempts are counted in the database, so throttling holds while
+# Redis is down (the cache's circuit breaker drops writes, cms/redis_cache.py).
+AXES_HANDLER = "cms.authentication.throttling.LoginThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True  # the username's count only (LoginThrottleHandler)
+AXES_CLIENT_IP_CALLABLE = "cms.authentication.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.authentication.throttling.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+
+# Two-factor sign-in (django-otp: an authenticator app's codes, and recovery codes).
+# TWO_FACTOR_REQUIRED: "roles" (or 1): superusers, the board and site administrators must
+# use it, others may; "all": everyone must; "off" (or 0): nobody must, anyone may.
+# Default: "roles" in production, "off" with debug on (`make run`, the browser tests).
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "").strip().lower() or (
+    "off" if DEBUG else "roles"
+)
+TWO_FACTOR_REQUIRED = {"1": "roles", "0": "off"}.get(TWO_FACTOR_REQUIRED, TWO_FACTOR_REQUIRED)
+if TWO_FACTOR_REQUIRED not in {"off", "roles", "all"}:
+    raise ImproperlyConfigured("TWO_FACTOR_REQUIRED must be one of: off (0), roles (1), all.")
+# Recovery codes given at enrolment, each usable once.
+TWO_FACTOR_RECOVERY_CODES = 10
+# Wrong codes: each failure doubles the wait before the next try (1 s, 2 s, 4 s, ...).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # --- Language and time --------------------------------------------------------
 
@@ -469,6 +530,8 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # --- Wagtail ------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = _("Trang thông tin điện tử")
+# Wagtail's login form, with its password field labelled in Vietnamese.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.authentication.forms.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.CustomDocument"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -25,4 +25,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_PROXY_SSL_HEADER = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Two-factor sign-in is not asked for unless a test turns it on (settings.TWO_FACTOR_REQUIRED
+# = "roles", tests/authentication/); the login throttle is on, as in production.
+TWO_FACTOR_REQUIRED = "off"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -35,6 +35,7 @@ NOT_INHERITED = (
     "AWS_STORAGE_BUCKET_NAME",
     "FRONTEND_URL",
     "CMS_API_URL",
+    "TWO_FACTOR_REQUIRED",
 )
 
 
@@ -70,12 +71,19 @@ def require_chromium() -> None:
 # sync API keeps an event loop running in the main thread, which later asyncio.run() calls
 # would trip over.
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory) -> Iterator[dict[str, str]]:
+def cms_env() -> dict[str, str]:
+    """Settings of the CMS subprocess beyond `make run`'s; a test module overrides this
+    fixture to run the stack otherwise (e.g. TWO_FACTOR_REQUIRED)."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory, cms_env) -> Iterator[dict[str, str]]:
     """{"cms": "http://127.0.0.1:port", "frontend": "http://127.0.0.1:port"}, demo loaded."""
     require_chromium()
     var_dir = tmp_path_factory.mktemp("cms-var")
     env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
-    env.update(VAR_DIR=str(var_dir), DJANGO_DEBUG="1", PYTHONUNBUFFERED="1")
+    env.update(VAR_DIR=str(var_dir), DJANGO_DEBUG="1", PYTHONUNBUFFERED="1", **cms_env)
     log = open(var_dir / "cms.log", "w")  # noqa: SIM115 (kept open for the subprocess)
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]):
