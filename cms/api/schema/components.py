@@ -80,6 +80,11 @@ IMAGE = {
         "width": INTEGER,
         "height": INTEGER,
         "srcset": {"type": "array", "items": RENDITION, "description": "WebP widths."},
+        "avif": {
+            "type": "array",
+            "items": RENDITION,
+            "description": "The same widths in AVIF; empty where the server cannot write AVIF.",
+        },
         "alt": STRING,
         "caption": STRING,
         "credit": STRING,
