@@ -260,3 +260,26 @@ def test_without_ffmpeg_a_video_simply_has_no_poster(
     video.refresh_from_db()
     assert video.poster is None
     assert posters.make_poster(video) is False
+
+
+def test_make_video_posters_gives_older_videos_a_frame(db, monkeypatch, fake_ffmpeg):
+    from django.core.management import call_command
+
+    monkeypatch.setattr(posters.shutil, "which", lambda name: None)
+    older = make_video_file("Video cũ")  # uploaded while ffmpeg was missing
+    assert Video.objects.get(pk=older.pk).poster is None
+    monkeypatch.undo()
+    monkeypatch.setenv("PATH", f"{fake_ffmpeg.parent}{os.pathsep}{os.environ['PATH']}")
+
+    call_command("make_video_posters", verbosity=0)
+
+    assert Video.objects.get(pk=older.pk).poster.width == 640
+
+
+def test_make_video_posters_without_ffmpeg_is_an_error(db, monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setattr(posters.shutil, "which", lambda name: None)
+
+    with pytest.raises(CommandError, match="ffmpeg"):
+        call_command("make_video_posters")
