@@ -286,3 +286,17 @@ def test_home_tag_and_standard_pages_have_no_json_ld():
 
     for url in ("/", "/gioi-thieu/", "/chu-de/chuyen-doi-so/"):
         assert 'type="application/ld+json"' not in client.get(url).text, url
+
+
+def test_home_first_image_is_eager_even_when_the_lead_story_has_no_picture():
+    asked: list[dict] = []
+    saved = STORIES[0]["thumbnail"]
+    STORIES[0]["thumbnail"] = None
+    try:
+        html = client_for(home_handler(asked)).get("/").text
+    finally:
+        STORIES[0]["thumbnail"] = saved
+
+    images = main_of(html).find_all("img")
+    assert images[0]["src"].endswith("t.jpg") and images[0].get("fetchpriority") == "high"
+    assert sum(img.get("fetchpriority") == "high" for img in images) == 1
