@@ -55,26 +55,56 @@ async def chrome_or_empty(api: ApiClient) -> dict[str, Any]:
         }
 
 
+FEATURED_SIZE = 5
+LATEST_SIZE = 6
+
+
+def _in_section(item: dict, section: dict) -> bool:
+    return item["path"].startswith(section["path"])
+
+
 async def home(api: ApiClient) -> dict[str, Any]:
+    """Featured news, latest news and a block per main section, each story once.
+
+    A story shows in its most prominent block only: featured, then latest, then its
+    section. Each listing asks for as many more items as the blocks before it may have
+    taken, so blocks stay full without more requests (sections are asked once the
+    featured and latest stories are known, with the menu).
+    """
     common, featured, latest = await asyncio.gather(
         chrome(api),
-        api.get("pages/", {"type": "article", "featured": "true", "limit": 5}),
-        api.get("pages/", {"type": "article", "limit": 8}),
+        api.get("pages/", {"type": "article", "featured": "true", "limit": FEATURED_SIZE}),
+        api.get("pages/", {"type": "article", "limit": LATEST_SIZE + FEATURED_SIZE}),
     )
+    shown = {item["id"] for item in featured["items"]}
+    latest_items = [item for item in latest["items"] if item["id"] not in shown][:LATEST_SIZE]
+    shown.update(item["id"] for item in latest_items)
+    above = featured["items"] + latest_items
     sections = [item for item in common["menu"] if item["kind"] == "section"]
     listings = await asyncio.gather(
-        *(api.get("pages/", {"section": s["id"], "limit": SECTION_BLOCK_SIZE}) for s in sections)
+        *(
+            api.get(
+                "pages/",
+                {
+                    "section": s["id"],
+                    "limit": SECTION_BLOCK_SIZE + sum(_in_section(i, s) for i in above),
+                },
+            )
+            for s in sections
+        )
     )
-    featured_ids = {item["id"] for item in featured["items"][:1]}
+    blocks = []
+    for section, listing in zip(sections, listings, strict=True):
+        items = [item for item in listing["items"] if item["id"] not in shown]
+        items = items[:SECTION_BLOCK_SIZE]
+        shown.update(item["id"] for item in items)
+        if items:
+            blocks.append({"section": section, "items": items})
     return {
         **common,
         "featured": featured["items"],
-        "latest": [item for item in latest["items"] if item["id"] not in featured_ids][:6],
-        "section_blocks": [
-            {"section": section, "items": listing["items"]}
-            for section, listing in zip(sections, listings, strict=True)
-            if listing["items"]
-        ],
+        "latest": latest_items,
+        "section_blocks": blocks,
     }
 
 

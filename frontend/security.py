@@ -1,13 +1,14 @@
 """Security headers of every response: a Content-Security-Policy and its companions.
 
 Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self';
-    img-src 'self' http://cms; media-src 'self' http://cms; frame-src
+    img-src 'self' http://cms https://i.ytimg.com; media-src 'self' http://cms; frame-src
     https://www.youtube-nocookie.com https://www.facebook.com; ... frame-ancestors 'none'
 
 The pages have no inline script or style (the JSON-LD block is data, which CSP does not
 govern), so none is allowed. Images, videos and captions come from the CMS's media (on the
 origin of ``CMS_API_URL`` or ``CMS_BASE_URL``) or the object storage or CDN in
-``FRONTEND_MEDIA_ORIGINS``; frames only from the video players the CMS embeds. Drafts at
+``FRONTEND_MEDIA_ORIGINS``, and YouTube's stills of embedded videos; frames only from the
+video players the CMS embeds. Drafts at
 ``/preview/`` may be framed by the CMS, whose editor shows them beside the form.
 """
 
@@ -20,6 +21,9 @@ from frontend.config import Config
 
 # The players of the CMS's video embeds (media_library/embeds.py, frontend/render.py embed).
 EMBED_FRAME_ORIGINS = ("https://www.youtube-nocookie.com", "https://www.facebook.com")
+# YouTube's stills, which the API gives as the picture of an embedded video without a poster
+# of ours (cms/api/serializers.py); images only.
+EMBED_IMAGE_ORIGINS = ("https://i.ytimg.com",)
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
@@ -44,7 +48,7 @@ def content_security_policy(config: Config, frame_ancestors: list[str]) -> str:
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": media,
+        "img-src": [*media, *EMBED_IMAGE_ORIGINS],
         "media-src": media,
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

@@ -7,22 +7,67 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from frontend.api_client import ApiClient
+from frontend.render import embed, iso_duration
 
 SITEMAP_BATCH = 100
 
 
-def news_article(page: dict, url: str, site: dict) -> dict[str, Any]:
-    """schema.org NewsArticle of an article page."""
+def _image_object(rendition: dict) -> dict[str, Any]:
+    return {
+        "@type": "ImageObject",
+        "url": rendition["url"],
+        "width": rendition["width"],
+        "height": rendition["height"],
+    }
+
+
+def _publisher(site: dict) -> dict[str, Any] | None:
+    """The organisation behind the site, with its logo when the settings have one."""
+    if not site.get("organisation_name"):
+        return None
+    publisher: dict[str, Any] = {"@type": "Organization", "name": site["organisation_name"]}
+    if site.get("logo"):
+        publisher["logo"] = _image_object(site["logo"])
+    return publisher
+
+
+def _dates(page: dict) -> dict[str, str]:
+    """datePublished and dateModified: the publication date shown, the last publication."""
+    published = page.get("publication_date") or (page.get("meta") or {}).get("first_published_at")
+    modified = page.get("updated_at") or published
+    dates = {}
+    if published:
+        dates["datePublished"] = published
+    if modified:
+        # Never before the date shown: an article may be dated ahead of its last save.
+        dates["dateModified"] = max(modified, published or modified, key=_moment)
+    return dates
+
+
+def _moment(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _common(page: dict, url: str, site: dict, kind: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": page["title"][:110],
-        "description": page.get("lead", ""),
+        "@type": kind,
         "mainEntityOfPage": url,
+        "url": url,
         "inLanguage": "vi",
+        **_dates(page),
     }
-    if page.get("publication_date"):
-        data["datePublished"] = page["publication_date"]
+    publisher = _publisher(site)
+    if publisher:
+        data["publisher"] = publisher
+    return data
+
+
+def news_article(page: dict, url: str, site: dict) -> dict[str, Any]:
+    """schema.org NewsArticle of an article page."""
+    data = _common(page, url, site, "NewsArticle")
+    data["headline"] = page["title"][:110]
+    data["description"] = page.get("lead", "")
     image = (page.get("seo") or {}).get("og_image")
     if image:
         data["image"] = [image["url"]]
@@ -32,9 +77,65 @@ def news_article(page: dict, url: str, site: dict) -> dict[str, Any]:
             {"@type": "Person", "name": a["name"], "jobTitle": a.get("position") or None}
             for a in authors
         ]
-    if site.get("organisation_name"):
-        data["publisher"] = {"@type": "Organization", "name": site["organisation_name"]}
     return data
+
+
+def video_object(page: dict, url: str, site: dict) -> dict[str, Any]:
+    """schema.org VideoObject of a video page: its poster, file or player, duration."""
+    data = _common(page, url, site, "VideoObject")
+    data["name"] = page["title"]
+    data["description"] = page.get("lead") or page["title"]
+    data["uploadDate"] = data.get("datePublished")
+    thumbnails = [
+        image["url"]
+        for image in ((page.get("seo") or {}).get("og_image"), page.get("thumbnail"))
+        if image
+    ]
+    if thumbnails:
+        data["thumbnailUrl"] = list(dict.fromkeys(thumbnails))
+    video = page.get("video") or {}
+    if video.get("file_url"):
+        data["contentUrl"] = video["file_url"]
+    player = embed(video.get("embed_url"))
+    if player:
+        # The player without the autoplay the click-to-load link asks for.
+        data["embedUrl"] = player["src"].replace("?autoplay=1", "").replace("autoplay=true&", "")
+    if video.get("duration_seconds"):
+        data["duration"] = iso_duration(video["duration_seconds"])
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def image_gallery(page: dict, url: str, site: dict) -> dict[str, Any]:
+    """schema.org ImageGallery of a gallery page: its photos, largest size, with captions."""
+    data = _common(page, url, site, "ImageGallery")
+    data["name"] = page["title"]
+    data["description"] = page.get("lead") or page["title"]
+    photos = []
+    for photo in page.get("photos") or []:
+        largest = photo["srcset"][-1] if photo.get("srcset") else None
+        item: dict[str, Any] = {
+            "@type": "ImageObject",
+            "contentUrl": largest["url"] if largest else photo["src"],
+            "width": largest["width"] if largest else photo["width"],
+            "height": largest["height"] if largest else photo["height"],
+        }
+        if photo.get("caption"):
+            item["caption"] = photo["caption"]
+        if photo.get("credit"):
+            item["creditText"] = photo["credit"]
+        photos.append(item)
+    if photos:
+        data["image"] = photos
+    return data
+
+
+JSON_LD_BY_KIND = {"article": news_article, "video": video_object, "gallery": image_gallery}
+
+
+def json_ld(page: dict, url: str, site: dict) -> dict[str, Any] | None:
+    """The JSON-LD of a page of the CMS's tree, for the kinds that have one."""
+    build = JSON_LD_BY_KIND.get(page.get("kind", ""))
+    return build(page, url, site) if build else None
 
 
 async def all_pages(api: ApiClient) -> list[dict]:

@@ -123,8 +123,7 @@ def render_page(request: Request, found: dict, context: dict[str, Any], **kwargs
     template = TEMPLATE_BY_KIND.get(found["kind"], "pages/standard.html")
     url = base_url(request) + found["path"]
     context.setdefault("canonical", url)
-    if found["kind"] == "article":
-        context["json_ld"] = seo.news_article(found, url, context.get("site") or {})
+    context["json_ld"] = seo.json_ld(found, url, context.get("site") or {})
     return html(request, template, context, **kwargs)
 
 

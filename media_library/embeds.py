@@ -75,6 +75,24 @@ def player_url(provider: str, key: str) -> str:
     return f"https://www.facebook.com/plugins/video.php?href={quote(key, safe='')}&show_text=false"
 
 
+# YouTube's still of every video ("hqdefault": 480×360, the 16:9 picture letterboxed).
+YOUTUBE_THUMBNAIL = "https://i.ytimg.com/vi/{key}/hqdefault.jpg"
+YOUTUBE_THUMBNAIL_WIDTH, YOUTUBE_THUMBNAIL_HEIGHT = 480, 360
+
+
+def provider_thumbnail(url: str) -> dict | None:
+    """The provider's still of an embedded video, where its address names one (YouTube;
+    Facebook has none without an app token): {"url", "width", "height"}, else None."""
+    parsed = parse_video_url(url) if url else None
+    if parsed is None or parsed[0] != "youtube":
+        return None
+    return {
+        "url": YOUTUBE_THUMBNAIL.format(key=parsed[1]),
+        "width": YOUTUBE_THUMBNAIL_WIDTH,
+        "height": YOUTUBE_THUMBNAIL_HEIGHT,
+    }
+
+
 class VideoEmbedFinder(EmbedFinder):
     """``WAGTAILEMBEDS_FINDERS`` entry: YouTube and Facebook players, no network."""
 
@@ -100,9 +118,7 @@ class VideoEmbedFinder(EmbedFinder):
             "author_name": "",
             "provider_name": "YouTube" if provider == "youtube" else "Facebook",
             "type": "video",
-            "thumbnail_url": f"https://i.ytimg.com/vi/{key}/hqdefault.jpg"
-            if provider == "youtube"
-            else "",
+            "thumbnail_url": YOUTUBE_THUMBNAIL.format(key=key) if provider == "youtube" else "",
             "width": ASPECT_WIDTH,
             "height": ASPECT_HEIGHT,
             "html": html,

@@ -132,6 +132,18 @@ class Video(CollectionMember, index.Indexed, models.Model):
         blank=True,
         validators=[FileExtensionValidator(["vtt"])],
     )
+    poster = models.ForeignKey(
+        "media_library.CustomImage",
+        verbose_name=_("poster image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown before the video plays and in listings, unless the video page has its own. "
+            "Left empty, a frame of the video is taken when the server has ffmpeg."
+        ),
+    )
     file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 

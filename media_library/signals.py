@@ -1,11 +1,12 @@
 """Signal receivers of the media library, connected in MediaLibraryConfig.ready."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 from wagtail.tasks import delete_file_from_storage_task
 
 from media_library.models import Video
+from media_library.posters import enqueue_video_poster
 from media_library.tasks import enqueue_page_renditions
 
 
@@ -24,3 +25,4 @@ def delete_video_files(sender, instance: Video, **kwargs) -> None:
 def connect() -> None:
     page_published.connect(enqueue_page_renditions, dispatch_uid="media_library_renditions")
     post_delete.connect(delete_video_files, sender=Video, dispatch_uid="media_library_videos")
+    post_save.connect(enqueue_video_poster, sender=Video, dispatch_uid="media_library_posters")

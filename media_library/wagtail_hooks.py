@@ -25,6 +25,7 @@ class VideoViewSet(SnippetViewSet):
             FieldPanel("title"),
             FieldPanel("file"),
             FieldPanel("captions"),
+            FieldPanel("poster"),
             FieldPanel("collection"),
         ],
         base_form_class=VideoForm,

@@ -37,6 +37,7 @@ from home.models import (
 
 TYPE_ALIASES = {kind: model for model, kind in KINDS.items()}
 DETAIL_FIELDS = SUMMARY_FIELDS + (
+    "updated_at",
     "breadcrumbs",
     "seo",
     "body",

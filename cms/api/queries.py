@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, Q, Subquery
+from django.db.models import Model, OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -21,7 +21,8 @@ from wagtail.models import Page
 from cms import query_templates
 from cms.api.visibility import SiteScope
 from cms.query_templates import Prefix, columns, instances
-from home.models import ArticleAuthor, Author, RelatedArticle, Tag
+from home.models import ArticleAuthor, Author, GalleryImage, GalleryPage, RelatedArticle, Tag
+from media_library.models import Video
 
 
 @cache
@@ -233,3 +234,35 @@ def images(ids: Sequence[int]) -> dict[int, Model]:
 
     rows = query_templates.run(("images", model._meta.label), build, ids=tuple(ids))
     return {image.id: image for image in instances(model, fields, rows)}
+
+
+def first_photo_ids(gallery_ids: Sequence[int]) -> dict[int, int]:
+    """Gallery page id -> image id of its first photo, for galleries without a cover."""
+    if not gallery_ids:
+        return {}
+
+    def build(ids):
+        first = (
+            GalleryImage.objects.filter(page_id=OuterRef("pk"))
+            .order_by("sort_order", "id")
+            .values("image_id")[:1]
+        )
+        return (
+            GalleryPage.objects.filter(id__in=ids)
+            .annotate(first_photo=Subquery(first))
+            .values_list("id", "first_photo")
+        )
+
+    rows = query_templates.run(("first photos",), build, ids=tuple(gallery_ids))
+    return {page_id: image_id for page_id, image_id in rows if image_id is not None}
+
+
+def video_poster_ids(video_ids: Sequence[int]) -> dict[int, int]:
+    """Video file id -> image id of its poster (an editor's or a frame taken by ffmpeg)."""
+    if not video_ids:
+        return {}
+
+    def build(ids):
+        return Video.objects.filter(id__in=ids, poster__isnull=False).values_list("id", "poster_id")
+
+    return dict(query_templates.run(("video posters",), build, ids=tuple(video_ids)))

@@ -39,6 +39,7 @@ from home.models import (
     VideoIndexPage,
     VideoPage,
 )
+from media_library.embeds import provider_thumbnail
 from media_library.renditions import (
     OPEN_GRAPH_SPEC,
     THUMBNAIL_FALLBACK_SPEC,
@@ -99,11 +100,10 @@ def prepare_summaries(
     ``extra_paths`` (a detail's breadcrumbs) are loaded with the sections into
     ``ctx.public_by_path``.
     """
-    image_ids = {p.cover_image_id for p in pages if getattr(p, "cover_image_id", None)}
-    images = queries.images(sorted(image_ids))
+    cover_ids = _cover_ids(pages)
+    images = queries.images(sorted(set(cover_ids.values())))
     for page in pages:
-        if getattr(page, "cover_image_id", None):
-            page.cover_image = images.get(page.cover_image_id)
+        page._api_cover = images.get(cover_ids.get(id(page)))
     prefetch_renditions((images.values(), cover_specs), (extra_images, extra_specs))
     author_links = queries.author_links(
         sorted({p.id for p in pages if isinstance(p, ArticlePage) and p.id is not None})
@@ -126,10 +126,48 @@ def prepare_summaries(
         page._api_section = ctx.page_link(parent) if parent else None
 
 
+def _cover_ids(pages: list[Page]) -> dict[int, int]:
+    """id(page) -> the image a listing shows for it: its cover; for a gallery without one,
+    its first photo; for a video without one, its file's poster (an editor's, or a frame
+    taken by ffmpeg). At most one query each for galleries and videos lacking covers."""
+    found = {id(p): p.cover_image_id for p in pages if getattr(p, "cover_image_id", None)}
+    uncovered = [p for p in pages if id(p) not in found]
+    galleries = [p for p in uncovered if isinstance(p, GalleryPage)]
+    # A preview holds its own (unsaved) photos; saved galleries' first photos are queried.
+    stored = {id(p) for p in galleries if p.pk and not _holds_own_photos(p)}
+    first_photos = queries.first_photo_ids(sorted({p.pk for p in galleries if id(p) in stored}))
+    for page in galleries:
+        if id(page) in stored:
+            image_id = first_photos.get(page.pk)
+        else:
+            photos = page.gallery_images.all()
+            first = min(photos, key=lambda photo: photo.sort_order or 0, default=None)
+            image_id = first.image_id if first else None
+        if image_id:
+            found[id(page)] = image_id
+    videos = [p for p in uncovered if isinstance(p, VideoPage) and p.video_id]
+    posters = queries.video_poster_ids(sorted({p.video_id for p in videos}))
+    for page in videos:
+        if page.video_id in posters:
+            found[id(page)] = posters[page.video_id]
+    return found
+
+
+def _holds_own_photos(page: GalleryPage) -> bool:
+    return "gallery_images" in getattr(page, "_cluster_related_objects", {})
+
+
+def _cover(page: Page) -> object | None:
+    """The image ``prepare_summaries`` found for the page (see ``_cover_ids``)."""
+    return getattr(page, "_api_cover", None)
+
+
 def _thumbnail(page: Page, ctx: APIContext) -> dict | None:
-    image = getattr(page, "cover_image", None) if getattr(page, "cover_image_id", None) else None
+    image = _cover(page)
     if image is None:
-        return None
+        # An embedded video without a poster of ours: its provider's still (YouTube).
+        still = provider_thumbnail(page.embed_url) if isinstance(page, VideoPage) else None
+        return {**still, "fallback_url": still["url"], "alt": ""} if still else None
     main = single_rendition(image, THUMBNAIL_SPEC, ctx.absolute)
     fallback = single_rendition(image, THUMBNAIL_FALLBACK_SPEC, ctx.absolute)
     return {**main, "fallback_url": fallback["url"], "alt": image.default_alt_text}
@@ -322,6 +360,7 @@ def serialize_page_details(
     for page, body in zip(pages, bodies, strict=True):
         previous_id, next_id = neighbours.get(page.id, (None, None))
         data = serialize_summary(page, ctx)
+        data["updated_at"] = page.last_published_at
         data["breadcrumbs"] = _breadcrumbs(page, ctx)
         data["translations"] = _translations(page, ctx, translations)
         data["seo"] = _seo(page, ctx, data)
@@ -423,12 +462,19 @@ def _video(page: VideoPage, ctx: APIContext) -> dict:
 
 
 def _seo(page: Page, ctx: APIContext, data: dict) -> dict:
-    image = getattr(page, "cover_image", None) if getattr(page, "cover_image_id", None) else None
+    image = _cover(page)
+    if image is not None:
+        og_image = single_rendition(image, OPEN_GRAPH_SPEC, ctx.absolute)
+    else:
+        thumbnail = data["thumbnail"]  # an embed's still, or None
+        og_image = (
+            {key: thumbnail[key] for key in ("url", "width", "height")} if thumbnail else None
+        )
     return {
         "title": page.seo_title or page.title,
         "description": page.search_description or data["lead"][:300],
         "canonical_url": data["meta"]["html_url"],
-        "og_image": single_rendition(image, OPEN_GRAPH_SPEC, ctx.absolute) if image else None,
+        "og_image": og_image,
     }
 
 

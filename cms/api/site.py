@@ -92,7 +92,9 @@ class SiteSettingsAPIViewSet(SingleResourceAPIViewSet):
     known_query_parameters = frozenset(["locale", "_"])
 
     def build(self, request) -> dict:
-        return site_owner_details(get_scope(request).site_id, requested_locale(request))
+        return site_owner_details(
+            get_scope(request).site_id, requested_locale(request), APIContext(request).absolute
+        )
 
 
 class LinkedWebsitesAPIViewSet(SingleResourceAPIViewSet):

@@ -47,6 +47,14 @@ SITE_SETTINGS = {
     "email": "vanphongdukhoi@lamha.gov.vn",
     "licence": "Giấy phép số 08/GP-TTĐT ngày 16/3/2026 của Sở Khoa học và Công nghệ tỉnh Lam Hà",
 }
+# The site's share image (a demo photo) and its logo, drawn like the demo photos.
+SHARE_IMAGE = "soket-cover"
+LOGO = {
+    "title": "Biểu trưng Đảng ủy Khối",
+    "alt_text": "Biểu trưng Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh",
+    "label": "ĐUK",
+    "color": "#a0150f",
+}
 
 HOME = {
     "title": "Trang chủ",

@@ -67,6 +67,7 @@ class DemoLoader:
         home = self.home_page()
         self.site_settings(home)
         self.load_images()
+        self.site_images(home)
         self.load_authors()
         self.load_sections(home, content.SECTIONS)
         self.load_articles()
@@ -125,6 +126,27 @@ class DemoLoader:
             texts = {name: value for name, value in values.items() if name not in SITE_CONTACTS}
             settings.identity = SiteIdentity.objects.create(**texts)
             settings.phone, settings.email = values["phone"], values["email"]
+            settings.save()
+            self.created += 1
+
+    def site_images(self, home: HomePage) -> None:
+        """The share image (og:image of the home page, sections, topics) and the logo."""
+        settings = SiteSettings.for_site(home.get_site())
+        if settings.share_image_id is None:
+            settings.share_image = self.images[content.SHARE_IMAGE]
+            settings.save()
+        if settings.logo_id is None:
+            logo = CustomImage(
+                title=content.LOGO["title"],
+                alt_text=content.LOGO["alt_text"],
+                file=ContentFile(
+                    draw_picture(content.LOGO["label"], content.LOGO["color"], (400, 400)),
+                    name="logo.jpg",
+                ),
+            )
+            logo._set_image_file_metadata()
+            logo.save()
+            settings.logo = logo
             settings.save()
             self.created += 1
 

@@ -86,10 +86,34 @@ class SiteSettings(BaseSiteSetting):
     )
     phone = models.CharField(_("phone"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    share_image = models.ForeignKey(
+        "media_library.CustomImage",
+        verbose_name=_("share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without its own image (the home page, a section, a topic) is "
+            "shared on Facebook or Zalo. Cropped to 1200 × 630."
+        ),
+    )
+    logo = models.ForeignKey(
+        "media_library.CustomImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation's logo, for search engines (PNG, at least 112 px high)."),
+    )
 
     panels = [
         FieldPanel("identity"),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Footer")),
+        MultiFieldPanel(
+            [FieldPanel("share_image"), FieldPanel("logo")], heading=_("Sharing and search engines")
+        ),
     ]
 
     class Meta:

@@ -60,7 +60,10 @@ def test_load_demo_builds_a_realistic_site():
     assert galleries.count() == 3
     assert all(gallery.gallery_images.count() >= 6 for gallery in galleries)
     assert LinkedWebsite.objects.filter(active=True).count() == 6
-    assert SiteSettings.for_site(home.get_site()).identity.organisation_name
+    site_settings = SiteSettings.for_site(home.get_site())
+    assert site_settings.identity.organisation_name
+    assert site_settings.share_image.width >= 1200  # og:image of pages without their own
+    assert site_settings.logo.alt_text
     assert all(image.alt_text for image in CustomImage.objects.all())
     User = get_user_model()
     for group in roles.EDITORIAL_GROUPS:

@@ -149,6 +149,8 @@ def test_site_settings_translated_to_english(client, site_admin, identity, engli
         "licence": "",
         "phone": "0226 3 856 218",
         "email": "",
+        "share_image": None,
+        "logo": None,
     }
     assert get(client, "/api/v2/site-settings/", locale="vi") == vietnamese
 

@@ -30,6 +30,7 @@ ARTICLE = {
     "thumbnail": None,
     "bylines": ["Phạm Thu Trang – Chuyên viên"],
     "featured": True,
+    "updated_at": "2022-06-16T09:30:00Z",
     "breadcrumbs": [{"id": 3, "title": "Trang chủ", "path": "/"}],
     "seo": {
         "title": "Cải cách hành chính trong Đảng ủy Khối",
@@ -66,13 +67,134 @@ ARTICLE = {
     "next": None,
 }
 
+VIDEO = {
+    "id": 31,
+    "meta": {
+        "type": "home.VideoPage",
+        "detail_url": "http://cms/api/v2/pages/31/",
+        "html_url": "http://localhost/video/so-ket-6-thang/",
+        "slug": "so-ket-6-thang",
+        "first_published_at": "2026-07-02T03:00:00Z",
+        "locale": "vi",
+    },
+    "title": "Hội nghị sơ kết 6 tháng đầu năm 2026",
+    "kind": "video",
+    "path": "/video/so-ket-6-thang/",
+    "lead": "Toàn cảnh hội nghị sơ kết.",
+    "publication_date": "2026-07-02T03:00:00Z",
+    "date_line": "Thứ Năm, ngày 02/07/2026",
+    "section": None,
+    # No cover of its own: the API gives YouTube's still (cms/api/serializers.py).
+    "thumbnail": {
+        "url": "https://i.ytimg.com/vi/Hq7vK2xLm0A/hqdefault.jpg",
+        "fallback_url": "https://i.ytimg.com/vi/Hq7vK2xLm0A/hqdefault.jpg",
+        "width": 480,
+        "height": 360,
+        "alt": "",
+    },
+    "bylines": [],
+    "featured": False,
+    "updated_at": "2026-07-02T03:00:00Z",
+    "breadcrumbs": [{"id": 3, "title": "Trang chủ", "path": "/"}],
+    "seo": {
+        "title": "Hội nghị sơ kết 6 tháng đầu năm 2026",
+        "description": "Toàn cảnh hội nghị sơ kết.",
+        "canonical_url": "http://localhost/video/so-ket-6-thang/",
+        "og_image": {
+            "url": "https://i.ytimg.com/vi/Hq7vK2xLm0A/hqdefault.jpg",
+            "width": 480,
+            "height": 360,
+        },
+    },
+    "previous": None,
+    "next": None,
+    "video": {
+        "file_url": None,
+        "captions_url": None,
+        "embed_url": "https://www.youtube.com/watch?v=Hq7vK2xLm0A",
+        "duration_seconds": 205,
+        "description": "<p>Phát biểu chỉ đạo.</p>",
+    },
+}
+
+GALLERY = {
+    "id": 41,
+    "meta": {
+        "type": "home.GalleryPage",
+        "detail_url": "http://cms/api/v2/pages/41/",
+        "html_url": "http://localhost/hinh-anh/hoi-thao/",
+        "slug": "hoi-thao",
+        "first_published_at": "2026-05-10T01:00:00Z",
+        "locale": "vi",
+    },
+    "title": "Hội thao chào mừng Đại hội",
+    "kind": "gallery",
+    "path": "/hinh-anh/hoi-thao/",
+    "lead": "Những khoảnh khắc của hội thao.",
+    "publication_date": "2026-05-10T01:00:00Z",
+    "date_line": "Chủ Nhật, ngày 10/05/2026",
+    "section": None,
+    # No cover of its own: the API gives the first photo.
+    "thumbnail": {
+        "url": "http://cms/media/p1-thumb.webp",
+        "fallback_url": "http://cms/media/p1-thumb.jpg",
+        "width": 480,
+        "height": 270,
+        "alt": "Vận động viên kéo co",
+    },
+    "bylines": [],
+    "featured": False,
+    "updated_at": "2026-05-11T08:00:00Z",
+    "breadcrumbs": [{"id": 3, "title": "Trang chủ", "path": "/"}],
+    "seo": {
+        "title": "Hội thao chào mừng Đại hội",
+        "description": "Những khoảnh khắc của hội thao.",
+        "canonical_url": "http://localhost/hinh-anh/hoi-thao/",
+        "og_image": {"url": "http://cms/media/p1-og.jpg", "width": 1200, "height": 630},
+    },
+    "previous": None,
+    "next": None,
+    "photos": [
+        {
+            "id": 51,
+            "src": "http://cms/media/p1.jpg",
+            "width": 960,
+            "height": 640,
+            "srcset": [
+                {"url": "http://cms/media/p1-480.webp", "width": 480, "height": 320},
+                {"url": "http://cms/media/p1-1600.webp", "width": 1600, "height": 1067},
+            ],
+            "avif": [],
+            "alt": "Vận động viên kéo co",
+            "caption": "Thi kéo co.",
+            "credit": "Ảnh: Quốc Bảo",
+        },
+        {
+            "id": 52,
+            "src": "http://cms/media/p2.jpg",
+            "width": 960,
+            "height": 640,
+            "srcset": [],
+            "avif": [],
+            "alt": "Trao giải",
+            "caption": "",
+            "credit": "",
+        },
+    ],
+}
+
 CHROME = {
     "/api/v2/menu/": {
         "items": [
             {"id": 4, "title": "Tin tức", "path": "/tin-tuc/", "kind": "section", "children": []}
         ]
     },
-    "/api/v2/site-settings/": {"organisation_name": "Đảng ủy Khối", "owning_body": "Ban Thường vụ"},
+    "/api/v2/site-settings/": {
+        "organisation_name": "Đảng ủy Khối",
+        "owning_body": "Ban Thường vụ",
+        "share_image": {"url": "http://cms/media/share.jpg", "width": 1200, "height": 630},
+        "logo": {"url": "http://cms/media/logo.png", "width": 240, "height": 240},
+    },
     "/api/v2/linked-websites/": {"items": [{"id": 1, "name": "Cổng tỉnh", "url": "https://x.vn"}]},
     "/api/v2/videos/latest/": {"meta": {"total_count": 0}, "items": []},
     "/api/v2/galleries/latest/": {"meta": {"total_count": 0}, "items": []},

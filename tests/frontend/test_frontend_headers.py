@@ -24,6 +24,7 @@ CONFIG = Config(
     media_origins=("https://cdn.example.vn",),
 )
 PLAYERS = ["https://www.youtube-nocookie.com", "https://www.facebook.com"]
+STILLS = ["https://i.ytimg.com"]  # YouTube's pictures of embedded videos
 MEDIA = ["'self'", "http://cms", "https://cms.example.vn", "https://cdn.example.vn"]
 
 
@@ -71,7 +72,7 @@ def test_frontend_answers_carry_the_headers_and_the_policy(path, handler, status
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": MEDIA,
+        "img-src": MEDIA + STILLS,
         "media-src": MEDIA,
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
@@ -122,7 +123,7 @@ def test_frontend_without_a_public_cms_address_frames_and_shows_the_api_origin_o
 
     response = client_for(stub_cms(), config).get("/")
 
-    assert policy_of(response)["img-src"] == ["'self'", "http://127.0.0.1:8000"]
+    assert policy_of(response)["img-src"] == ["'self'", "http://127.0.0.1:8000", *STILLS]
     preview = client_for(stub_cms(), config).get("/preview/?content_type=x&token=y")
     assert policy_of(preview)["frame-ancestors"] == ["http://127.0.0.1:8000"]
 

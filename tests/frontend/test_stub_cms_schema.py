@@ -33,7 +33,7 @@ REQUESTS = [
     ("/api/v2/linked-websites/?locale=vi", (200,)),
     ("/api/v2/videos/latest/?limit=4", (200,)),
     ("/api/v2/galleries/latest/?limit=4", (200,)),
-    ("/api/v2/pages/?limit=8&type=article", (200,)),
+    ("/api/v2/pages/?limit=11&type=article", (200,)),
     (f"/api/v2/pages/find/?html_path={ARTICLE['path']}", (302, 200)),
     ("/api/v2/pages/find/?html_path=/khong-co-trang-nay/", (404,)),
     (DETAIL, (200,)),
@@ -161,6 +161,15 @@ def test_stub_cms_answers_only_fields_the_openapi_document_names(url, statuses):
     # The frontend must not come to depend on a field the CMS does not send.
     for response in responses_to(url):
         check_response(response, _closed_api_document())
+
+
+@pytest.mark.parametrize("page", [stub.VIDEO, stub.GALLERY], ids=["video", "gallery"])
+def test_stub_cms_video_and_gallery_answer_as_the_openapi_document_says(page):
+    handler = stub_cms({page["path"]: page})
+    for url in (f"/api/v2/pages/{page['id']}/", "/api/v2/pages/?limit=11&type=article"):
+        for response in responses_to(url, handler):
+            assert response.status_code == 200
+            check_response(response, _closed_api_document())
 
 
 def test_stub_cms_every_route_is_checked():

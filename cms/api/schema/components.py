@@ -80,6 +80,11 @@ IMAGE = {
         "width": INTEGER,
         "height": INTEGER,
         "srcset": {"type": "array", "items": RENDITION, "description": "WebP widths."},
+        "avif": {
+            "type": "array",
+            "items": RENDITION,
+            "description": "The same widths in AVIF; empty where the server cannot write AVIF.",
+        },
         "alt": STRING,
         "caption": STRING,
         "credit": STRING,
@@ -141,6 +146,9 @@ PAGE_SUMMARY = {
         "thumbnail": nullable(
             {
                 "type": "object",
+                "description": "The cover; a gallery without one: its first photo; a video "
+                "without one: its file's poster (chosen, or a frame taken with ffmpeg), or "
+                "for a YouTube embed YouTube's still (https://i.ytimg.com/…, 480×360).",
                 "required": ["url", "width", "height", "fallback_url", "alt"],
                 "properties": {
                     "url": URL,
@@ -191,6 +199,9 @@ PAGE_DETAIL = {
     "required": ["id", "meta"],
     "properties": {
         **PAGE_SUMMARY["properties"],
+        "updated_at": nullable(
+            {**DATE_TIME, "description": "When the page was last published (dateModified)."}
+        ),
         "breadcrumbs": {"type": "array", "items": PAGE_LINK},
         "seo": {
             "type": "object",

@@ -114,6 +114,18 @@ PATHS = {
                             "email",
                             "licence",
                         )
+                    }
+                    | {
+                        "share_image": nullable(
+                            {
+                                **RENDITION,
+                                "description": "The site's share image, 1200×630 (og:image "
+                                "of pages without their own).",
+                            }
+                        ),
+                        "logo": nullable(
+                            {**RENDITION, "description": "The organisation's logo (PNG)."}
+                        ),
                     },
                 }
             ),
