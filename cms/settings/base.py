@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "cms.search",
     "media_library",
     "cms.syndication",
+    "cms.operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
