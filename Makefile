@@ -66,6 +66,7 @@ run: demo
 
 serve: migrate
 	.venv/bin/gunicorn cms.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} \
+		--worker-class gthread --threads $${GUNICORN_THREADS:-4} \
 		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 # Production companion of `make serve`: runs the task queue (renditions, search indexing,

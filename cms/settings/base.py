@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "cms.syndication",
     # Sign-in: throttling and two-factor (before wagtail.admin: its login page is overridden).
     "cms.authentication",
+    "cms.operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
@@ -178,6 +179,13 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A database that does not answer gives a 503 (cms/errors.py) after this many
+        # seconds instead of holding the request; the next request after it returns
+        # reconnects (the health check above drops the broken connection).
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

@@ -120,6 +120,46 @@ def test_s3_down_editor_gets_clear_error_and_no_row(client, board_member, s3):
     assert list(CustomImage.objects.values_list("title", flat=True)) == ["truoc"]
 
 
+def test_s3_down_document_upload_is_a_form_error_and_leaves_no_row(client, board_member, s3):
+    client.force_login(board_member)
+    s3.stop()
+
+    response = client.post(
+        "/admin/documents/multiple/add/",
+        {"files[]": upload("nghi-quyet.pdf", PDF_BYTES, "application/pdf"), "title": "Nghị quyết"},
+    )
+
+    assert response.status_code == 200 and response.json()["success"] is False
+    message = response.json()["error_message"]
+    assert "storage" in message or "lưu" in message, message
+    assert not get_document_model().objects.exists()
+
+
+def test_s3_down_pages_already_rendered_keep_their_image_urls(section, s3, api):
+    # Given a published article whose body image's renditions were made while S3 was up
+    from tests.api_support import image_block, make_article
+
+    image = CustomImage.objects.create(
+        title="Hội nghị", file=upload("hoi-nghi.jpg", jpeg_bytes((1600, 900)), "image/jpeg")
+    )
+    article = make_article(section, "Bài có ảnh", body=[image_block(image)])
+    before = api.get(f"/api/v2/pages/{article.id}/").json()["body"][0]["value"]
+    assert before["src"].startswith(f"{s3.endpoint_url}/{s3.bucket}/media/images/")
+
+    # When the storage goes down and the API's response cache is empty
+    s3.stop()
+    from django.core.cache import cache
+
+    cache.clear()
+
+    # Then the page is still served, with the same image URLs (made from the rendition
+    # rows, no call to the storage)
+    response = api.get(f"/api/v2/pages/{article.id}/")
+    assert response.status_code == 200
+    after = response.json()["body"][0]["value"]
+    assert (after["src"], after["srcset"]) == (before["src"], before["srcset"])
+
+
 def test_s3_refusing_bucket_is_a_form_error_too(client, board_member, s3):
     # The storage answers but refuses the upload (the bucket is gone: 404 NoSuchBucket).
     client.force_login(board_member)

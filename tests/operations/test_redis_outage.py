@@ -17,59 +17,12 @@ from django.test import Client
 
 from cms.editorial import retraction
 from tests.api_support import make_article
+from tests.operations.relay import Relay, free_port
 from tests.syndication_support import make_api_key
 
 pytestmark = pytest.mark.django_db
 
 REDIS = ("127.0.0.1", 6379)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Relay:
-    """127.0.0.1:<port> -> Redis while open; connections refused while closed."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.listener: socket.socket | None = None
-        self.connections: list[socket.socket] = []
-
-    def open(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", self.port), reuse_port=False)
-        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
-
-    def close(self) -> None:
-        if self.listener is not None:
-            # shutdown wakes the accept() of the relay's thread, which close alone does not.
-            self.listener.shutdown(socket.SHUT_RDWR)
-            self.listener.close()
-            self.listener = None
-        for connection in self.connections:
-            connection.close()
-        self.connections.clear()
-
-    def _accept(self, listener: socket.socket) -> None:
-        while True:
-            try:
-                client, _ = listener.accept()
-            except OSError:
-                return
-            upstream = socket.create_connection(REDIS, timeout=5)
-            self.connections += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pipe(source: socket.socket, target: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                target.sendall(data)
-        except OSError:
-            pass
 
 
 class HungRedis:
@@ -127,7 +80,7 @@ def relay() -> Iterator[Relay]:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    relay = Relay()
+    relay = Relay(REDIS)
     relay.open()
     yield relay
     relay.close()
