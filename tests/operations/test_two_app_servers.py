@@ -1,7 +1,7 @@
 """The production shape on loopback: nginx in front of two CMS app servers (gunicorn), the
-reader frontend and the worker (tasks and scheduled jobs), sharing PostgreSQL, Redis and an S3 server (moto). An
-article published through one app server is served by the other and by the frontend within
-a second (issue 18)."""
+reader frontend and the worker (tasks and scheduled jobs), sharing PostgreSQL, Redis and an
+S3 server (moto). An article published through one app server is served by the other and by
+the frontend within a second (issue 18)."""
 
 import http.cookiejar
 import os
