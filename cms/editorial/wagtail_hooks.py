@@ -2,6 +2,7 @@
 refused to anyone without the permission, however the request was made."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
 from cms.editorial import accounts, retraction, roles, views
+from home.models import Retraction
+from home.models.base import PREFETCHED_RETRACTIONS
 
 # --- Retraction ("gỡ bài") and the audit log ------------------------------------
 
@@ -53,6 +56,16 @@ def retraction_header_buttons(page, user, view_name, next_url=None):
 def retraction_listing_buttons(page, user, next_url=None):
     yield RetractMenuItem(page=page, priority=42)
     yield RestoreMenuItem(page=page, priority=43)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def prefetch_active_retractions(parent_page, pages, request):
+    """A listing shows "đã gỡ bài" with who, when and why for each retracted page in two
+    queries, however many pages it lists (BasePage.active_retraction)."""
+    active = Retraction.objects.active().select_related("retracted_by")
+    return pages.prefetch_related(
+        Prefetch("retractions", queryset=active, to_attr=PREFETCHED_RETRACTIONS)
+    )
 
 
 class AuditExportMenuItem(MenuItem):
