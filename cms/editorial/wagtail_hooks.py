@@ -13,6 +13,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
 from cms.editorial import accounts, retraction, roles, views
+from cms.editorial.sent_back import SentBackPanel
 from home.models import Retraction
 from home.models.base import PREFETCHED_RETRACTIONS
 
@@ -66,6 +67,11 @@ def prefetch_active_retractions(parent_page, pages, request):
     return pages.prefetch_related(
         Prefetch("retractions", queryset=active, to_attr=PREFETCHED_RETRACTIONS)
     )
+
+
+@hooks.register("construct_homepage_panels")
+def sent_back_panel(request: HttpRequest, panels: list) -> None:
+    panels.append(SentBackPanel())
 
 
 class AuditExportMenuItem(MenuItem):
