@@ -12,7 +12,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from cms.editorial import accounts, retraction, roles, views
+from cms.editorial import accounts, audit, retraction, roles, views
 from cms.editorial.sent_back import SentBackPanel
 from home.models import Retraction
 from home.models.base import PREFETCHED_RETRACTIONS
@@ -101,6 +101,14 @@ def editorial_log_actions(actions) -> None:
             return log_entry.data.get("reason", "")
 
     actions.register_action(retraction.RESTORE_ACTION, _("Restore"), _("Restored"))
+
+
+@hooks.register("register_log_actions", order=1)  # after Wagtail's own (order 0)
+def editorial_event_labels(actions) -> None:
+    """Wagtail's create and workflow events, in the office's words (cms/editorial/audit.py)."""
+    for action, formatter in audit.FORMATTERS.items():
+        actions.choices = [choice for choice in actions.choices if choice[0] != action]
+        actions.register_action(action)(formatter)
 
 
 # --- No publishing through forged requests ---------------------------------------
