@@ -12,15 +12,44 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.images.permissions import permission_policy as image_permissions
+from wagtail.log_actions import log
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import gallery_upload
 from home.models import Author, GalleryPage, LinkedWebsite, SiteIdentity
 
 
+class AuthorCreateView(SnippetCreateView):
+    """The chooser's "Thêm tác giả" tab: the author is made in the language the editor is
+    writing in (the chooser's locale filter, else the default) and logged like any other."""
+
+    def save_form(self, form):
+        author = form.save(commit=False)
+        code = self.request.GET.get("locale") or self.request.POST.get("locale")
+        author.locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
+        author.save()
+        log(instance=author, action="wagtail.create", user=self.request.user)
+        return author
+
+
+class AuthorChooserViewSet(SnippetChooserViewSet):
+    """A contributor writing an article adds a missing author from the chooser itself
+    (permission home.add_author, migration home/0020); changing or deleting authors stays
+    with section editors and the board."""
+
+    form_fields = ["name", "position", "unit"]
+    create_view_class = AuthorCreateView
+    create_action_label = _("Add an author")
+    create_action_clicked_label = _("Adding…")
+    creation_tab_label = _("New author")
+
+
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    chooser_viewset_class = AuthorChooserViewSet
     icon = "user"
     menu_label = _("Authors")
     menu_order = 200

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from cms.editorial import roles
 from cms.vietnamese import nfc
 from home.models import Retraction
+from home.models.base import PREFETCHED_RETRACTIONS
 
 RETRACT_ACTION = "home.retract"
 RESTORE_ACTION = "home.restore"
@@ -24,8 +25,16 @@ def can_retract(page: Page, user: AbstractBaseUser) -> bool:
     return page.live and page.permissions_for_user(user).can_unpublish()
 
 
+def is_retracted(page: Page) -> bool:
+    """Whether an active retraction keeps page down; a listing's prefetch answers without a
+    query (cms.editorial.wagtail_hooks.prefetch_active_retractions)."""
+    if hasattr(page, PREFETCHED_RETRACTIONS):
+        return bool(getattr(page, PREFETCHED_RETRACTIONS))
+    return page.retractions.active().exists()
+
+
 def can_restore(page: Page, user: AbstractBaseUser) -> bool:
-    return page.retractions.active().exists() and page.permissions_for_user(user).can_publish()
+    return is_retracted(page) and page.permissions_for_user(user).can_publish()
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from cms.editorial import retraction, roles
 from cms.editorial.audit import audit_csv
 from cms.editorial.forms import AuditExportForm, RetractForm
+from cms.editorial.sent_back import sent_back_task_state
 
 
 def retract(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -105,6 +106,17 @@ class ConflictCheckedEditView(EditView):
     form while typing, are already in what the form sends, so an explicit save after them
     (or after a 409, once autosave has stored the form again) goes through.
     """
+
+    def get_template_names(self) -> list[str]:
+        names = super().get_template_names()
+        if names == ["wagtailadmin/pages/edit.html"]:
+            return ["editorial/admin/page_edit.html"]
+        return names
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["sent_back_task_state"] = sent_back_task_state(self.page)
+        return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if self.expects_json_response or not self.saved_over_by_someone_else():

@@ -1,11 +1,13 @@
 """Pieces shared by every page type of the site."""
 
 import re
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -16,7 +18,12 @@ from cms.vietnamese import date_line, slugify_vi
 from home.text_fields import compose_text_fields
 from media_library.alt_text import AltTextFormMixin
 
+if TYPE_CHECKING:
+    from home.models.editorial import Retraction
+
 _ASCII_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+# Where a listing's prefetch puts a page's active retraction (a list of none or one).
+PREFETCHED_RETRACTIONS = "prefetched_active_retractions"
 
 
 def unique_child_slug(parent: Page, base_slug: str, page: Page | None = None) -> str:
@@ -74,15 +81,24 @@ class BasePage(HeadlessPreviewMixin, Page):
     class Meta:
         abstract = True
 
+    @cached_property
+    def active_retraction(self) -> "Retraction | None":
+        """The retraction keeping this page down (who, when, why), or None.
+
+        Listings prefetch it (cms/editorial/wagtail_hooks.py: prefetch_active_retractions);
+        elsewhere it costs one query, for a page that is not live only.
+        """
+        if self.live:
+            return None
+        if hasattr(self, PREFETCHED_RETRACTIONS):
+            return next(iter(getattr(self, PREFETCHED_RETRACTIONS)), None)
+        return self.retractions.active().select_related("retracted_by").first()
+
     @property
     def status_string(self) -> str:
         """Wagtail's status, but a retracted page says so instead of "draft" (listings, the
         status panel)."""
-        if (
-            not self.live
-            and not self.expired
-            and self.retractions.filter(restored_at__isnull=True).exists()
-        ):
+        if not self.live and not self.expired and self.active_retraction:
             return pgettext_lazy("page status", "retracted")
         return super().status_string
 

@@ -374,7 +374,8 @@ def test_admin_audit_log_report_is_vietnamese(client, site_admin, article_in_mod
             "Action": "Thao tác",
             "User": "Người dùng",
             "Download CSV": "Tải xuống CSV",
-            "Workflow: start": "Quy trình: bắt đầu",
+            # the office's word for Wagtail's "Workflow: start" (cms/editorial/audit.py)
+            "Submit for review": "Gửi duyệt",
         },
     )
 
