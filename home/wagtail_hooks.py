@@ -85,14 +85,29 @@ def gallery_upload_button(page, user, view_name, next_url=None):
 
 # --- Slugs and dates in the admin's JavaScript ----------------------------------------
 
-ADMIN_SCRIPTS = ("home/admin/vietnamese-slugs.js", "home/admin/date-inputs.js")
+ADMIN_SCRIPTS = (
+    "home/admin/vietnamese-slugs.js",
+    "home/admin/date-inputs.js",
+    "home/admin/schedule-dialog.js",
+    "home/admin/form-validation.js",
+)
+ADMIN_STYLESHEETS = ("home/admin/schedule-dialog.css",)
 
 
 @hooks.register("insert_global_admin_js")
 def vietnamese_admin_scripts() -> str:
     """Files, not inline code (the admin's Content-Security-Policy). They run after Wagtail's
     own scripts and before the page's widgets start: slugs follow cms.vietnamese.slugify_vi
-    as the title is typed, and a typed date is never replaced by the date picker."""
+    as the title is typed, a typed date is never replaced by the date picker, the scheduling
+    dialog keeps "Lưu lịch" in reach and out of autosave, and the browser's own form checks
+    speak Vietnamese."""
     return format_html_join(
         "\n", '<script src="{}"></script>', ((static(s),) for s in ADMIN_SCRIPTS)
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def vietnamese_admin_stylesheets() -> str:
+    return format_html_join(
+        "\n", '<link rel="stylesheet" href="{}">', ((static(s),) for s in ADMIN_STYLESHEETS)
     )
