@@ -13,14 +13,45 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.images.permissions import permission_policy as image_permissions
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import gallery_upload
 from home.models import Author, GalleryPage, LinkedWebsite, SiteIdentity
 
 
+class LanguageLabelMixin:
+    """A chooser whose language filter is labelled "Ngôn ngữ" (Wagtail gives it none, so the
+    form shows the field's name, "Locale")."""
+
+    def get_filter_form_class(self) -> type:
+        base = super().get_filter_form_class()
+
+        class FilterForm(base):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                if "locale" in self.fields:
+                    self.fields["locale"].label = _("Language")
+
+        return FilterForm
+
+
+class AuthorChooseView(LanguageLabelMixin, ChooseView):
+    pass
+
+
+class AuthorChooseResultsView(LanguageLabelMixin, ChooseResultsView):
+    pass
+
+
+class AuthorChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = AuthorChooseView
+    choose_results_view_class = AuthorChooseResultsView
+
+
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    chooser_viewset_class = AuthorChooserViewSet
     icon = "user"
     menu_label = _("Authors")
     menu_order = 200
