@@ -13,13 +13,25 @@
   const DIALOG = '#schedule-publishing-dialog';
   const picker = window.jQuery && window.jQuery.fn.datetimepicker;
 
+  const inDialog = ($input) => Boolean($input && $input[0] && $input[0].closest(DIALOG));
+  const hideTimers = new WeakMap();
+
   if (picker && picker.defaults) {
     // Runs as a picker opens, before it positions itself.
     picker.defaults.onShow = function placeBelowInputInDialog(currentTime, $input) {
-      const input = $input && $input[0];
-      const field = input && input.closest(DIALOG) && input.parentElement;
-      if (field && this[0].parentElement !== field) field.append(this[0]);
+      clearTimeout(hideTimers.get(this[0]));
+      if (!inDialog($input)) return true;
+      const field = $input[0].parentElement;
+      if (this[0].parentElement !== field) field.append(this[0]);
       return true;
+    };
+    // The picker closes as its input loses focus, on the mousedown of a click on "Lưu lịch";
+    // hidden at once, it would pull the button up from under the pointer before the click.
+    picker.defaults.onClose = function hideAfterTheClick(currentTime, $input) {
+      if (!inDialog($input)) return true;
+      const element = this;
+      hideTimers.set(element[0], setTimeout(() => element.hide(), 300));
+      return false;
     };
   }
 
