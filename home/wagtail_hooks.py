@@ -15,11 +15,40 @@ from wagtail.images.permissions import permission_policy as image_permissions
 from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetCreateView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import gallery_upload
 from home.models import Author, GalleryPage, LinkedWebsite, SiteIdentity
+
+
+class LanguageLabelMixin:
+    """A chooser whose language filter is labelled "Ngôn ngữ" (Wagtail gives it none, so the
+    form shows the field's name, "Locale")."""
+
+    def get_filter_form_class(self) -> type:
+        base = super().get_filter_form_class()
+
+        class FilterForm(base):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                if "locale" in self.fields:
+                    self.fields["locale"].label = _("Language")
+
+        return FilterForm
+
+
+class AuthorChooseView(LanguageLabelMixin, ChooseView):
+    pass
+
+
+class AuthorChooseResultsView(LanguageLabelMixin, ChooseResultsView):
+    pass
 
 
 class AuthorCreateView(SnippetCreateView):
@@ -37,7 +66,7 @@ class AuthorCreateView(SnippetCreateView):
 
 class AuthorChooserViewSet(SnippetChooserViewSet):
     """A contributor writing an article adds a missing author from the chooser itself
-    (permission home.add_author, migration home/0020); changing or deleting authors stays
+    (permission home.add_author, migration home/0021); changing or deleting authors stays
     with section editors and the board."""
 
     form_fields = ["name", "position", "unit"]
@@ -45,6 +74,8 @@ class AuthorChooserViewSet(SnippetChooserViewSet):
     create_action_label = _("Add an author")
     create_action_clicked_label = _("Adding…")
     creation_tab_label = _("New author")
+    choose_view_class = AuthorChooseView
+    choose_results_view_class = AuthorChooseResultsView
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -114,14 +145,29 @@ def gallery_upload_button(page, user, view_name, next_url=None):
 
 # --- Slugs and dates in the admin's JavaScript ----------------------------------------
 
-ADMIN_SCRIPTS = ("home/admin/vietnamese-slugs.js", "home/admin/date-inputs.js")
+ADMIN_SCRIPTS = (
+    "home/admin/vietnamese-slugs.js",
+    "home/admin/date-inputs.js",
+    "home/admin/schedule-dialog.js",
+    "home/admin/form-validation.js",
+)
+ADMIN_STYLESHEETS = ("home/admin/schedule-dialog.css",)
 
 
 @hooks.register("insert_global_admin_js")
 def vietnamese_admin_scripts() -> str:
     """Files, not inline code (the admin's Content-Security-Policy). They run after Wagtail's
     own scripts and before the page's widgets start: slugs follow cms.vietnamese.slugify_vi
-    as the title is typed, and a typed date is never replaced by the date picker."""
+    as the title is typed, a typed date is never replaced by the date picker, the scheduling
+    dialog keeps "Lưu lịch" in reach and out of autosave, and the browser's own form checks
+    speak Vietnamese."""
     return format_html_join(
         "\n", '<script src="{}"></script>', ((static(s),) for s in ADMIN_SCRIPTS)
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def vietnamese_admin_stylesheets() -> str:
+    return format_html_join(
+        "\n", '<link rel="stylesheet" href="{}">', ((static(s),) for s in ADMIN_STYLESHEETS)
     )

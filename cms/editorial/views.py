@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +15,9 @@ from cms.editorial import retraction, roles
 from cms.editorial.audit import audit_csv
 from cms.editorial.forms import AuditExportForm, RetractForm
 from cms.editorial.sent_back import sent_back_task_state
+
+# The fields of the scheduling dialog ("Đặt lịch"): stored only by an explicit save.
+SCHEDULE_FIELDS = ("go_live_at", "expire_at")
 
 
 def retract(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -119,6 +122,8 @@ class ConflictCheckedEditView(EditView):
         return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if self.expects_json_response:
+            request.POST = self.without_schedule_changes(request.POST)
         if self.expects_json_response or not self.saved_over_by_someone_else():
             return super().post(request, *args, **kwargs)
         self.form = self.form_class(
@@ -149,6 +154,20 @@ class ConflictCheckedEditView(EditView):
         response = self.render_to_response(self.get_context_data())
         response.status_code = 409
         return response
+
+    def without_schedule_changes(self, data: QueryDict) -> QueryDict:
+        """An autosave's form data with the go-live and expiry times last saved.
+
+        The scheduling dialog's inputs are part of the page form, so Wagtail's autosave sends
+        whatever is typed there before "Lưu lịch" is pressed; stored in the draft, that time
+        would schedule the page instead of publishing it when the workflow's last step is
+        approved. Only an explicit save (the dialog's button, or any other) stores them.
+        """
+        data = data.copy()
+        for name in SCHEDULE_FIELDS:
+            stored = getattr(self.page, name)
+            data[name] = timezone.localtime(stored).strftime("%Y-%m-%d %H:%M:%S") if stored else ""
+        return data
 
     def others_revisions(self):
         """Revisions saved after the one this form was opened with, by anyone else."""

@@ -346,7 +346,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Names in the admin's language: "Tiếng Việt", "Tiếng Anh" in the Vietnamese admin (the
+# chooser's language filter, the page's language), "Vietnamese", "English" in the English one.
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
