@@ -10,8 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import preview
 from cms.editorial import views
+from cms.operations import health
 
 urlpatterns = [
+    # Probes for load balancers and monitoring (cms/operations/health.py): outside the
+    # language prefixes and the sign-in, never cached.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Wagtail's page editor, with a stale-form check on save (matched before Wagtail's own).
     path(
         "admin/pages/<int:page_id>/edit/",

@@ -523,9 +523,9 @@ CONTENT_SECURITY_POLICY = {
 # handlers; Draftail injects <style> elements, and the headless preview page styles its
 # iframe inline. No 'unsafe-eval': nothing in the admin needs it.
 EDITOR_CONTENT_SECURITY_POLICY = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
-# The API and the feeds are data: nothing in them may load, run or be framed.
+# The API, the feeds and the health probes are data: nothing in them may load, run or be framed.
 API_CONTENT_SECURITY_POLICY = {"default-src": [NONE], "frame-ancestors": [NONE]}
-API_CONTENT_SECURITY_POLICY_PATHS = ("/api/", "/feeds/")
+API_CONTENT_SECURITY_POLICY_PATHS = ("/api/", "/feeds/", "/healthz", "/readyz")
 
 # --- E-mail -------------------------------------------------------------------
 
