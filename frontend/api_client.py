@@ -115,6 +115,20 @@ class ApiClient:
         note_freshness(now() + (max_age or 0))
         return data
 
+    async def reachable(self, timeout: float = 2.0) -> bool:
+        """Whether the CMS's API answers a small listing now (for /readyz; no cache)."""
+        try:
+            response = await self.http.get(
+                self.url("pages/", {"limit": 1}), timeout=httpx.Timeout(timeout)
+            )
+        except httpx.HTTPError as error:
+            logger.warning("Readiness: the CMS API is unreachable: %r", error)
+            return False
+        if response.status_code != 200:
+            logger.warning("Readiness: the CMS API answered HTTP %s", response.status_code)
+            return False
+        return True
+
     async def get_uncached(self, path: str, params: dict[str, Any] | None = None) -> Any:
         """For drafts (preview): never stored, never served from the cache."""
         note_freshness(0)

@@ -38,6 +38,7 @@ def routes(static: StaticFiles) -> list[Route]:
         Route("/robots.txt", views.robots_txt, name="robots"),
         Route("/favicon.ico", views.favicon, name="favicon"),
         Route("/healthz", views.healthz, name="healthz"),
+        Route("/readyz", views.readyz, name="readyz"),
         Route("/static/{path:path}", static.serve, name="static"),
         # Last: every other address is a page of the CMS's tree.
         Route("/{path:path}", views.page, name="page"),

@@ -8,7 +8,7 @@ from typing import Any
 from jinja2 import Environment
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from frontend import content, seo
 from frontend.api_client import ApiClient, CMSUnavailable, NotFound
@@ -221,6 +221,16 @@ async def favicon(request: Request) -> Response:
 
 async def healthz(request: Request) -> Response:
     return Response("ok", media_type="text/plain")
+
+
+async def readyz(request: Request) -> Response:
+    """200 when the CMS's API answers, else 503 naming it; never cached by a proxy."""
+    ok = await frontend_of(request).api.reachable()
+    return JSONResponse(
+        {"status": "ok" if ok else "unavailable", "checks": {"cms_api": "ok" if ok else "failed"}},
+        status_code=200 if ok else 503,
+        headers={"Cache-Control": "no-store, private"},
+    )
 
 
 # Error pages: Vietnamese, with the site's menu and footer when they can be had.
