@@ -148,6 +148,17 @@ document.addEventListener("securitypolicyviolation", (event) => {
 }, true);
 """
 
+# Wagtail's unsaved-changes controller takes its first snapshot of the editor's form 2 s after
+# the form appears (UnsavedController.initialDelayValue) and announces it as
+# `w-unsaved:watch-edits`. Keys typed before that are part of the snapshot, so they are no
+# change and no autosave follows: a test that types at once after the page loads races it (CI
+# lost that race under load). A person never starts typing that fast; a test waits for it.
+RECORD_EDITS_WATCHED = """
+document.addEventListener("w-unsaved:watch-edits", () => {
+  document.documentElement.dataset.editsWatched = "true";
+});
+"""
+
 
 @pytest.fixture
 def expected_console_errors() -> list[str]:
@@ -163,6 +174,7 @@ def page(browser, expected_console_errors):
     violations: list[str] = []
     context.expose_function("reportCSPViolation", lambda text: violations.append(text))
     context.add_init_script(REPORT_CSP_VIOLATIONS)
+    context.add_init_script(RECORD_EDITS_WATCHED)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -175,6 +187,12 @@ def page(browser, expected_console_errors):
     assert csp_errors == [], f"Content-Security-Policy errors in the console: {csp_errors}"
     errors = [e for e in errors if e not in expected_console_errors]
     assert errors == [], f"console errors: {errors}"
+
+
+def wait_until_edits_are_watched(tab) -> None:
+    """Wait until Wagtail watches the editor's form for changes (see RECORD_EDITS_WATCHED)."""
+    # A selector, not wait_for_function: the admin's policy forbids the eval that would need.
+    tab.locator("html[data-edits-watched]").wait_for(state="attached", timeout=15_000)
 
 
 def screenshot(tab, name: str) -> None:

@@ -9,7 +9,7 @@ import json
 import urllib.parse
 import urllib.request
 
-from tests.frontend.conftest import screenshot
+from tests.frontend.conftest import screenshot, wait_until_edits_are_watched
 
 TITLE = "Bài thử nghiệm lưu tự động"
 LEAD = "Sapo: câu cuối cùng vừa gõ xong, chưa bấm lưu."
@@ -55,6 +55,7 @@ def test_browser_autosaves_then_save_draft_gives_no_conflict(page, stack):
     page.on("requestfinished", lambda r: autosaves.append(r) if is_autosave(r) else None)
     page.goto(f"{cms}/admin/pages/add/home/articlepage/{section_id(cms)}/")
     page.wait_for_load_state("networkidle")
+    wait_until_edits_are_watched(page)
 
     # She types the title and a first lead; autosave stores the new article once
     page.locator("#id_title").press_sequentially(TITLE, delay=30)

@@ -7,7 +7,7 @@ import json
 import time
 import urllib.request
 
-from tests.frontend.conftest import ARTIFACTS, screenshot
+from tests.frontend.conftest import ARTIFACTS, screenshot, wait_until_edits_are_watched
 
 ENGLISH_LABELS = ("Save draft", "Publish", "Submit to", "Add child page", "Revisions", "Preview")
 
@@ -70,6 +70,7 @@ def test_browser_page_editor_works_under_the_content_security_policy(page, stack
     policy = response.headers["content-security-policy"]
     assert "script-src 'self' 'unsafe-inline'" in policy and "unsafe-eval" not in policy
     page.wait_for_load_state("networkidle")
+    wait_until_edits_are_watched(page)
 
     # When they change the rich text and the title, the draft is saved on its own (autosave;
     # Wagtail checks the form for changes on typing in a plain field)

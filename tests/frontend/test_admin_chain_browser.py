@@ -15,7 +15,7 @@ import re
 from playwright.sync_api import expect
 
 from cms.vietnamese import slugify_vi
-from tests.frontend.conftest import screenshot
+from tests.frontend.conftest import screenshot, wait_until_edits_are_watched
 from tests.frontend.test_admin_autosave_browser import is_autosave, wait_for_autosaves
 from tests.frontend.test_admin_editor_browser import log_in, section_id
 
@@ -81,6 +81,7 @@ def test_browser_article_from_contributor_to_retraction_and_back(page, stack):
     # The contributor types the title key by key; the slug follows slugify_vi
     log_in(page, cms, "phongvien")
     visit_checked(page, f"{cms}/admin/pages/add/home/articlepage/{section_id(cms)}/", visited)
+    wait_until_edits_are_watched(page)
     page.locator("#id_title").press_sequentially(TITLE, delay=10)
     expect(page.locator("#id_slug")).to_have_value(slugify_vi(TITLE))
     page.wait_for_timeout(1000)

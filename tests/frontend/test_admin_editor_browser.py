@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cms.vietnamese import slugify_vi
-from tests.frontend.conftest import screenshot
+from tests.frontend.conftest import screenshot, wait_until_edits_are_watched
 
 TITLE = "Hiệu quả Lãnh đạo Cải cách hành chính trong Đảng"
 PASSWORD = "demo-2026"
@@ -84,6 +84,7 @@ def log_in(page, cms_url: str, username: str = "phongvien") -> None:
 def open_new_article(page, cms_url: str) -> None:
     page.goto(f"{cms_url}/admin/pages/add/home/articlepage/{section_id(cms_url)}/")
     page.wait_for_load_state("networkidle")
+    wait_until_edits_are_watched(page)
 
 
 def save_draft(page) -> None:

@@ -12,7 +12,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from tests.frontend.conftest import screenshot
+from tests.frontend.conftest import screenshot, wait_until_edits_are_watched
 from tests.frontend.test_admin_editor_browser import log_in, stored_value
 
 GO_LIVE = "15/06/2030 09:37"
@@ -47,6 +47,7 @@ def test_browser_schedule_dialog_keeps_any_minute_and_stores_nothing_before_save
     edit_url = f"{cms}/admin/pages/{demo_article_id(cms)}/edit/"
     page.goto(edit_url)
     page.wait_for_load_state("networkidle")
+    wait_until_edits_are_watched(page)
     assert stored_value(page, edit_url, "go_live_at") == ""
 
     # She types a go-live time with minutes; the date picker is open below the input
