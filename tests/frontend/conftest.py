@@ -2,16 +2,21 @@
 subprocess on a free port, and Debian's chromium driven by Playwright.
 
 The CMS gets its own SQLite database in a temporary VAR_DIR (never the test database, and
-never PostgreSQL even when DATABASE_URL is set), filled by ``manage.py load_demo``.
+never PostgreSQL even when DATABASE_URL is set), filled by ``manage.py load_demo``. Migrating
+and loading the demo take about a minute, so they run once per test session (and per
+``cms_env``) into a template VAR_DIR; each test module's stack starts on its own copy of it
+(the database, the media, the key and the file cache: milliseconds), so the modules stay as
+isolated from one another as with a demo loaded for each.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -77,21 +82,52 @@ def cms_env() -> dict[str, str]:
     return {}
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory, cms_env) -> Iterator[dict[str, str]]:
-    """{"cms": "http://127.0.0.1:port", "frontend": "http://127.0.0.1:port"}, demo loaded."""
-    require_chromium()
-    var_dir = tmp_path_factory.mktemp("cms-var")
+def cms_subprocess_env(var_dir: Path, cms_env: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     env.update(VAR_DIR=str(var_dir), DJANGO_DEBUG="1", PYTHONUNBUFFERED="1", **cms_env)
+    return env
+
+
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Callable[[dict[str, str]], Path]:
+    """demo_template(cms_env) -> a VAR_DIR after `migrate` and `load_demo` (which also runs
+    the tasks the demo queued) under that environment, built on the first call of the test
+    session with that environment. Never started as a server: a stack works on a copy."""
+    templates: dict[tuple[tuple[str, str], ...], Path] = {}
+
+    def template(cms_env: dict[str, str]) -> Path:
+        key = tuple(sorted(cms_env.items()))
+        if key not in templates:
+            root = tmp_path_factory.mktemp("cms-demo-template")
+            var_dir = root / "var"
+            env = cms_subprocess_env(var_dir, cms_env)
+            with open(root / "build.log", "w") as log:
+                for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]):
+                    subprocess.run(
+                        MANAGE + command, cwd=ROOT, env=env, check=True, stdout=log, stderr=log
+                    )
+            templates[key] = var_dir
+        return templates[key]
+
+    return template
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory, cms_env, demo_template) -> Iterator[dict[str, str]]:
+    """{"cms": "http://127.0.0.1:port", "frontend": "http://127.0.0.1:port"}, demo loaded,
+    in a VAR_DIR of this module's own (a copy of the session's demo template)."""
+    require_chromium()
+    var_dir = tmp_path_factory.mktemp("cms-var")
+    shutil.copytree(demo_template(cms_env), var_dir, dirs_exist_ok=True)
+    env = cms_subprocess_env(var_dir, cms_env)
     log = open(var_dir / "cms.log", "w")  # noqa: SIM115 (kept open for the subprocess)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, stdout=log, stderr=log)
     cms_port, frontend_port = free_port(), free_port()
     cms_url, frontend_url = f"http://127.0.0.1:{cms_port}", f"http://127.0.0.1:{frontend_port}"
     cms = subprocess.Popen(
-        manage + ["runserver", "--noreload", f"127.0.0.1:{cms_port}"],
+        MANAGE + ["runserver", "--noreload", f"127.0.0.1:{cms_port}"],
         cwd=ROOT,
         # As `make run`: the editor's previews open the draft in the frontend.
         env={**env, "FRONTEND_URL": frontend_url},
@@ -99,7 +135,7 @@ def stack(tmp_path_factory, cms_env) -> Iterator[dict[str, str]]:
         stderr=log,
     )
     # As `make run`: the background worker (renditions, search index, e-mails) beside the CMS.
-    worker = subprocess.Popen(manage + ["run_worker"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    worker = subprocess.Popen(MANAGE + ["run_worker"], cwd=ROOT, env=env, stdout=log, stderr=log)
     frontend_env = {**env, "CMS_API_URL": f"{cms_url}/api/v2", "FRONTEND_URL": frontend_url}
     frontend = subprocess.Popen(
         [
