@@ -46,6 +46,8 @@ demo: migrate
 run demo: export DJANGO_DEBUG := 1
 # Admin previews open in the reader frontend that `make run` starts beside the CMS.
 run: export FRONTEND_URL ?= http://$(HOST):$(FRONTEND_PORT)
+# Log lines for a terminal; production's default is JSON (README "Operations").
+run: export LOG_FORMAT ?= text
 # Links in notification e-mails point at the CMS on the port it runs on.
 run: export CMS_BASE_URL ?= http://$(HOST):$(PORT)
 
@@ -67,7 +69,7 @@ run: demo
 serve: migrate
 	.venv/bin/gunicorn cms.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} \
 		--worker-class gthread --threads $${GUNICORN_THREADS:-4} \
-		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+		--forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 # Production companion of `make serve`: runs the task queue (renditions, search indexing,
 # webhooks, e-mails) and, in one worker at a time, scheduled publishing and expiry.

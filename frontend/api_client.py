@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from frontend import logs
 from frontend.cache import Cache, Entry, now
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,14 @@ def freshness(response: httpx.Response) -> int | None:
     return int(match.group(1)) if match else 0
 
 
+async def send_request_id(request: httpx.Request) -> None:
+    """Every call to the API carries the id of the reader's request it is made for, so the
+    CMS's log line for it has the same request_id as the frontend's (frontend/logs.py)."""
+    request_id = logs.current_request_id.get()
+    if request_id:
+        request.headers[logs.HEADER] = request_id
+
+
 class ApiClient:
     def __init__(
         self,
@@ -67,6 +76,7 @@ class ApiClient:
             follow_redirects=True,
             transport=transport,
             headers={"Accept": "application/json"},
+            event_hooks={"request": [send_request_id]},
         )
 
     async def close(self) -> None:

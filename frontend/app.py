@@ -15,7 +15,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from frontend import views
+from frontend import logs, views
 from frontend.api_client import ApiClient
 from frontend.cache import Cache, make_cache
 from frontend.config import Config, from_environment
@@ -46,7 +46,8 @@ def routes(static: StaticFiles) -> list[Route]:
 
 
 class ReaderSite(Starlette):
-    """The Starlette app, with the security headers (frontend/security.py) outermost.
+    """The Starlette app, with the request id (frontend/logs.py) and the security headers
+    (frontend/security.py) outermost.
 
     Outside Starlette's own error handling, so that the 500 page, which that sends itself,
     gets them as well as every other page and the static files.
@@ -57,7 +58,11 @@ class ReaderSite(Starlette):
         self.config = config
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityHeadersMiddleware(super().build_middleware_stack(), self.config)
+        # The request id outermost of all: the 500 page carries it too, and the line logged
+        # for the request has the status the reader got.
+        return logs.RequestIdMiddleware(
+            SecurityHeadersMiddleware(super().build_middleware_stack(), self.config)
+        )
 
 
 def create_app(
@@ -98,7 +103,7 @@ def create_app(
         translations=translations,
         page_cache=PageCache(),
     )
-    logging.basicConfig(level=logging.DEBUG if config.debug else logging.INFO)
+    logs.configure(config.log_format, logging.DEBUG if config.debug else logging.INFO)
     # One line per API request is noise, and costs time on every page.
     logging.getLogger("httpx").setLevel(logging.DEBUG if config.debug else logging.WARNING)
     return app

@@ -31,11 +31,17 @@ class Config:
     # Other origins the CMS's media come from (object storage, CDN), e.g.
     # ("https://cdn.example.vn",), allowed by the Content-Security-Policy.
     media_origins: tuple[str, ...] = ()
+    # Log lines: "json" (one object per line, with the request id) or "text".
+    log_format: str = "json"
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> Config:
     env = os.environ if environ is None else environ
+    log_format = env.get("LOG_FORMAT", Config.log_format)
+    if log_format not in ("json", "text"):
+        raise ValueError("LOG_FORMAT must be json or text")
     return Config(
+        log_format=log_format,
         cms_api_url=env.get("CMS_API_URL", Config.cms_api_url).rstrip("/"),
         public_url=env.get("FRONTEND_URL", "").rstrip("/"),
         port=int(env.get("FRONTEND_PORT", "8001")),

@@ -220,7 +220,8 @@ async def favicon(request: Request) -> Response:
 
 
 async def healthz(request: Request) -> Response:
-    return Response("ok", media_type="text/plain")
+    # Never cached by a proxy: a cached "ok" would hide a dead frontend.
+    return Response("ok", media_type="text/plain", headers={"Cache-Control": "no-store, private"})
 
 
 async def readyz(request: Request) -> Response:

@@ -6,6 +6,7 @@
 names each check and its state only: errors go to the log, never to the response.
 """
 
+import contextvars
 import logging
 import os
 import threading
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connections
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -78,8 +79,13 @@ class Check(threading.Thread):
         self.check_name = name
         self.check = check
         self.state = "timeout"  # until the check returns
+        # The request's id goes on the check's log lines too.
+        self.context = contextvars.copy_context()
 
     def run(self) -> None:
+        self.context.run(self.run_check)
+
+    def run_check(self) -> None:
         try:
             self.check()
         except Exception:
@@ -114,3 +120,24 @@ def readyz(request: HttpRequest) -> JsonResponse:
         {"status": "ok" if ready else "unavailable", "checks": checks},
         status=200 if ready else 503,
     )
+
+
+class HealthProbeMiddleware:
+    """Answers /healthz and /readyz before anything reads the request's host.
+
+    A load balancer or systemd probes an app server by its address
+    (``http://10.0.0.11:8000/healthz``), which is not in ``ALLOWED_HOSTS``; Django would
+    answer 400. The probes are safe to answer for any host: they build no URL from it, set no
+    cookie and show nothing of the site. Every other path goes through the whole stack.
+    """
+
+    PROBES = {"/healthz": healthz, "/readyz": readyz}
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        probe = self.PROBES.get(request.path_info)
+        if probe is not None:
+            return probe(request)
+        return self.get_response(request)

@@ -121,11 +121,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost of all: every response, cached or refused, carries the request's id, and
+    # every log line written while it is served (cms/operations/logs.py).
+    "cms.operations.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outermost: static files, cached API responses and error pages get the headers too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "cms.middleware.PermissionsPolicyMiddleware",
+    # /healthz and /readyz for any Host, with the headers above: probes by address
+    # (cms/operations/health.py); nothing below reads the host before it.
+    "cms.operations.health.HealthProbeMiddleware",
     # CORS headers go on every API response, cached ones and 304s included.
     "corsheaders.middleware.CorsMiddleware",
     # Before sessions and auth: API responses never depend on who asks.
@@ -573,11 +579,31 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
+# LOG_FORMAT=json: one JSON object per line, with the request id (cms/operations/logs.py);
+# text: for people reading a terminal (`make run`, debug on).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "cms.operations.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "cms.operations.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # One line per background task run is noise at INFO.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # One line per background task run is noise at INFO.
+        "django_tasks": {"level": "WARNING"},
+        # runserver's line per request repeats cms.request's.
+        "django.server": {"level": "WARNING"},
+    },
 }

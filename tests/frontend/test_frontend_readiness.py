@@ -53,4 +53,7 @@ def test_readyz_503_naming_the_cms_api_when_it_is_unreachable_or_failing():
 
 def test_healthz_does_not_ask_the_cms():
     with client_for(refused) as client:
-        assert client.get("/healthz").status_code == 200
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    # A cached "ok" would hide a dead frontend from the load balancer.
+    assert response.headers["cache-control"] == "no-store, private"

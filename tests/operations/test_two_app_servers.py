@@ -20,7 +20,7 @@ from django.db import connection
 from home.models import ArticlePage
 from tests.media_support import REGION, S3_KEYS
 from tests.operations.relay import free_port
-from tests.operations.servers import ROOT, get, gunicorn_command, server_env, stop
+from tests.operations.servers import ROOT, get, gunicorn_command, server_env, stop, wait_for_port
 from tests.operations.servers import wait_until_answers as wait_for_cms
 from tests.operations.test_nginx import NGINX, render, require_nginx
 from tests.operations.test_redis_outage import redis_is_running
@@ -37,21 +37,6 @@ def require_services() -> None:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-
-
-def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
-    import socket
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args} exited with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing listens on {port} after {seconds} s")
 
 
 class Editor:
