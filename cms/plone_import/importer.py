@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -223,9 +224,11 @@ class Importer:
             self._users[username] = user
         return self._users[username]
 
-    def log_history(self, page: Page, item: dict) -> None:
-        """Plone's created/modified dates and workflow history, as imported audit entries."""
-        PageLogEntry.objects.filter(page=page, action=HISTORY_ACTION).delete()
+    def log_history(self, page: Page, item: dict, replace: bool = True) -> None:
+        """Plone's created/modified dates and workflow history, as imported audit entries
+        (one query: the history of 10,000 items is 30,000 rows)."""
+        if replace:
+            PageLogEntry.objects.filter(page=page, action=HISTORY_ACTION).delete()
         creators = item.get("creators") or []
         entries = []
         created = mapping.parse_date(item.get("created"))
@@ -247,12 +250,15 @@ class Importer:
         modified = mapping.parse_date(item.get("modified"))
         if modified:
             entries.append((modified, "", "modify", item.get("review_state") or "", ""))
-        for when, actor, action, review_state, comment in sorted(entries, key=lambda e: e[0]):
-            PageLogEntry.objects.log_action(
-                page,
-                HISTORY_ACTION,
-                user=self.user_for(actor),
+        content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
+        PageLogEntry.objects.bulk_create(
+            PageLogEntry(
+                content_type=content_type,
+                page_id=page.pk,
+                label=page.title,
+                action=HISTORY_ACTION,
                 timestamp=when,
+                user=self.user_for(actor),
                 data={
                     "actor": actor,
                     "action": action,
@@ -260,6 +266,8 @@ class Importer:
                     "comment": comment,
                 },
             )
+            for when, actor, action, review_state, comment in sorted(entries, key=lambda e: e[0])
+        )
 
     # --- old addresses --------------------------------------------------------------------
 

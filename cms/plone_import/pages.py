@@ -4,10 +4,13 @@ import io
 import json
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from cms.plone_import import mapping
@@ -106,9 +109,9 @@ class PageWriter:
         if kind == "standard page" and not isinstance(parent, HomePage | StandardPage):
             parent = self.home
         if kind == "gallery":
-            parent = self.index_page(GalleryIndexPage, _("Photo galleries"))
+            parent = self.index_page(GalleryIndexPage, gettext_lazy("Photo galleries"))
         if kind == "video":
-            parent = self.index_page(VideoIndexPage, _("Videos"))
+            parent = self.index_page(VideoIndexPage, gettext_lazy("Videos"))
         return parent
 
     @staticmethod
@@ -119,13 +122,15 @@ class PageWriter:
 
     def fallback_section(self) -> SectionPage:
         """Articles directly in the Plone site root need a section: "Imported news"."""
-        return self.container(SectionPage, _("Imported news"), parent=self.home)
+        return self.container(SectionPage, gettext_lazy("Imported news"), parent=self.home)
 
     def index_page(self, model: type[Page], title: str) -> Page:
         existing = model.objects.child_of(self.home).first()
         return existing or self.container(model, title, parent=self.home)
 
     def container(self, model: type[Page], title: str, parent: Page) -> Page:
+        with translation.override(settings.LANGUAGE_CODE):  # content: the site's language
+            title = str(title)
         slug = slugify_vi(title)
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         if existing:
@@ -153,7 +158,7 @@ class PageWriter:
         if creating:
             parent.add_child(instance=page)
         page = self.set_state(page, item, state, dates)
-        self.importer.log_history(page, item)
+        self.importer.log_history(page, item, replace=not creating)
         return page
 
     def fill(self, page: Page, item: dict, kind: str) -> None:
@@ -199,6 +204,10 @@ class PageWriter:
         return blocks
 
     def event_dates(self, item: dict) -> str:
+        with translation.override(settings.LANGUAGE_CODE):
+            return self._event_dates(item)
+
+    def _event_dates(self, item: dict) -> str:
         start, end = mapping.parse_date(item.get("start")), mapping.parse_date(item.get("end"))
         parts = [f"{_('Start')}: {start:%d/%m/%Y %H:%M}" if start else ""]
         parts.append(f"{_('End')}: {end:%d/%m/%Y %H:%M}" if end else "")
@@ -231,7 +240,6 @@ class PageWriter:
                 page.expire_at = None  # publishing an already expired page is refused
             revision = page.save_revision(log_action=False)
             revision.publish(log_action=False)
-            page.refresh_from_db()
             if state == "expired":
                 page.live, page.expired, page.expire_at = False, True, dates["expires"]
                 page.save(update_fields=["live", "expired", "expire_at"])
@@ -248,7 +256,7 @@ class PageWriter:
             page.save_revision(log_action=False)
             if state == "submitted":
                 self.submit(page, item)
-        return page.specific_class.objects.get(pk=page.pk)
+        return page
 
     def submit(self, page: Page, item: dict) -> None:
         workflow = page.get_workflow()
@@ -331,8 +339,6 @@ class PageWriter:
         data = self.importer.export.blob(value)
         name = str(value.get("filename") or item.get("id") or "file")
         extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        from django.conf import settings
-
         if extension not in settings.WAGTAILDOCS_EXTENSIONS:
             raise SkipItem(f"a file type our documents do not take: .{extension}")
         upload = ContentFile(data, name=name)
