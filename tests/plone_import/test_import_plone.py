@@ -156,6 +156,11 @@ def test_import_plone_redirects_old_addresses(imported, client):
     )
     response = client.get("/tin-tuc/hoi-nghi-ban-chap-hanh/view")
     assert response.status_code == 301
+    # The reader API's find follows them for the frontend, to public pages only.
+    found = client.get("/api/v2/pages/find/?html_path=/Plone/tin-tuc/hoi-nghi-ban-chap-hanh/view/")
+    assert found.status_code == 302 and found["Location"].endswith(f"/pages/{article.pk}/")
+    private = client.get("/api/v2/pages/find/?html_path=/tin-tuc/ban-nhap-rieng/")
+    assert private.status_code == 404
 
 
 def test_import_plone_writes_history_into_the_audit_log(imported):
