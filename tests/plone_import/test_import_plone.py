@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -273,3 +274,42 @@ def test_import_plone_survives_a_malformed_file(home_page, export_dir, disk_stor
     assert ImportedItem.objects.filter(uid=UIDS["tin_tuc"]).exists()
     assert not ImportedItem.objects.filter(uid=UIDS["hoi_nghi"]).exists()
     assert any("malformed JSON" in row[4] for row in report.problems)
+
+
+def news_export(folder: Path, items: int) -> Path:
+    """A Folder and `items` published News Items, each linking to the one before."""
+    site = "http://localhost:8080/Plone"
+    section = {"@id": f"{site}/tin", "@type": "Folder", "UID": "f" * 32}
+    content = [{**section, "id": "tin", "title": "Tin", "review_state": "published",
+                "parent": {"@id": site, "@type": "Plone Site", "UID": None}}]  # fmt: skip
+    for n in range(items):
+        link = f'<a href="resolveuid/{n - 1:032x}">trước</a>' if n else ""
+        content.append(
+            {
+                "@id": f"{site}/tin/bai-{n}",
+                "@type": "News Item",
+                "UID": f"{n:032x}",
+                "id": f"bai-{n}",
+                "title": f"Bài số {n}",
+                "parent": section,
+                "review_state": "published",
+                "effective": "2016-03-01T09:00:00+00:00",
+                "creators": ["admin"],
+                "subjects": ["Xây dựng Đảng"],
+                "text": {"data": f"<p>Nội dung {link}</p>", "content-type": "text/html"},
+            }
+        )
+    (folder / "Plone.json").write_text(json.dumps(content), encoding="utf-8")
+    return folder
+
+
+def test_import_plone_queries_per_item_stay_bounded(
+    home_page, tmp_path, django_assert_max_num_queries
+):
+    # Given a warm import (the section and the author exist), when 5 more articles come,
+    # then they cost at most 210 queries each. ~190 today, most of them Wagtail's
+    # publishing (revision, reference index, search, change feed, queued tasks).
+    run_import(news_export(tmp_path, 1), home_page)
+    with django_assert_max_num_queries(5 * 210):
+        report = run_import(news_export(tmp_path, 6), home_page)
+    assert report.created == 5 and report.unchanged == 2
