@@ -112,6 +112,10 @@ async def page(request: Request) -> Response:
     )
     if found["kind"] == "home":
         return RedirectResponse("/", status_code=301)
+    if found.get("path") and found["path"] != path:
+        # The CMS answered an old address (a moved page, an imported Plone path) with the page
+        # it redirects to: send the reader, and search engines, to the page's own address.
+        return RedirectResponse(found["path"], status_code=301)
     context: dict[str, Any] = {**common, "page": found}
     if TEMPLATE_BY_KIND.get(found["kind"]) == "pages/listing.html":
         params = content.children_params(found)

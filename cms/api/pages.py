@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
 from cms.api import filters, queries
@@ -211,6 +212,8 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
                 roots = tuple(r for r in roots if is_default_language(r.language_code)) or roots
             url_paths = [root.url_path + "".join(f"{c}/" for c in components) for root in roots]
             page = public_pages(request).filter(url_path__in=url_paths).order_by("path").first()
+            if page is None:
+                page = redirected_page(request, request.GET["html_path"])
         elif page_id is not None:
             page = public_pages(request).filter(id=page_id).first()
         else:
@@ -222,6 +225,17 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         query.pop("id", None)
         url = f"{request.path.removesuffix('find/')}{page.id}/"
         return redirect(f"{url}?{query.urlencode()}" if query else url)
+
+
+def redirected_page(request, html_path: str) -> Page | None:
+    """The public page a permanent redirect sends an old address to (wagtail.contrib.redirects:
+    pages moved in the admin, addresses of an imported Plone site), so that the frontend can
+    answer the old address with a 301 to the page's own."""
+    old_path = Redirect.normalise_path(html_path)
+    page_ids = Redirect.objects.filter(
+        old_path=old_path, is_permanent=True, redirect_page__isnull=False
+    ).values_list("redirect_page_id", flat=True)[:1]
+    return public_pages(request).filter(id__in=list(page_ids)).first()
 
 
 class LatestVideosAPIViewSet(ReaderPagesAPIViewSet):

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     # Sign-in: throttling and two-factor (before wagtail.admin: its login page is overridden).
     "cms.authentication",
     "cms.operations",
+    "cms.plone_import",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",

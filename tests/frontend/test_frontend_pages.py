@@ -43,6 +43,17 @@ def test_frontend_unknown_address_is_a_vietnamese_404():
     assert 'lang="vi"' in response.text
 
 
+def test_frontend_old_address_redirects_permanently_to_the_page():
+    # The CMS's find answers an old address (a redirect: a moved page, an imported Plone
+    # path) with the page it leads to; the reader is sent to the page's own address.
+    pages = {ARTICLE["path"]: ARTICLE, "/Plone/tin-tuc/bai-cu/view/": ARTICLE}
+    response = client_for(stub_cms(pages)).get(
+        "/Plone/tin-tuc/bai-cu/view/", follow_redirects=False
+    )
+    assert response.status_code == 301
+    assert response.headers["location"] == ARTICLE["path"]
+
+
 def test_frontend_cms_down_gives_a_vietnamese_error_page_not_a_stack_trace():
     def down(request):
         raise httpx.ConnectError("connection refused")
