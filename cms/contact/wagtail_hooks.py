@@ -15,7 +15,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -63,32 +63,34 @@ class ReaderQuestionViewSet(SnippetViewSet):
     menu_label = _("Readers' questions")
     menu_order = 250
     add_to_admin_menu = True
-    base_form_class = ReaderQuestionForm
     list_display = ["subject", "name", "status", "published", "created_at"]
     list_filter = ["status", "published"]
     list_per_page = 50
     ordering = ["-created_at"]
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("name", read_only=True),
-                FieldPanel("email", read_only=True),
-                FieldPanel("phone", read_only=True),
-                FieldPanel("subject", read_only=True),
-                FieldPanel("message", read_only=True),
-                FieldPanel("created_at", read_only=True),
-            ],
-            heading=_("What the reader sent"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("status", widget=forms.RadioSelect), FieldPanel("answer")],
-            heading=_("Answer"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("published"), FieldPanel("published_at", read_only=True)],
-            heading=_("'Hỏi đáp'"),
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("name", read_only=True),
+                    FieldPanel("email", read_only=True),
+                    FieldPanel("phone", read_only=True),
+                    FieldPanel("subject", read_only=True),
+                    FieldPanel("message", read_only=True),
+                    FieldPanel("created_at", read_only=True),
+                ],
+                heading=_("What the reader sent"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("status", widget=forms.RadioSelect), FieldPanel("answer")],
+                heading=_("Answer"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("published"), FieldPanel("published_at", read_only=True)],
+                heading=_("'Hỏi đáp'"),
+            ),
+        ],
+        base_form_class=ReaderQuestionForm,
+    )
 
 
 register_snippet(ReaderQuestionViewSet)
