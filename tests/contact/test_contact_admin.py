@@ -74,7 +74,9 @@ def test_section_editor_answers_but_cannot_publish(section_editor, question):
 
 
 def test_section_editor_closes_a_question(section_editor, question):
-    response = signed_in(section_editor).post(edit_url(question), {"status": "closed", "answer": ""})
+    response = signed_in(section_editor).post(
+        edit_url(question), {"status": "closed", "answer": ""}
+    )
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.status == "closed"
