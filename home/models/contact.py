@@ -95,18 +95,16 @@ class ReaderQuestion(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
-        # Questions are ignored by the API cache's model watcher (a reader's submission
-        # must not flush every cached response); a change to "Hỏi đáp" must.
-        if self.is_public or getattr(self, "_was_public", False):
-            from cms.api.cache import bump_api_cache
-
-            bump_api_cache()
+        # cms/contact/signals.py reads this in post_save (sent inside super().save()), then
+        # the next save compares with what this one stored.
         self._was_public = self.is_public
 
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        # Read with deferred fields (.only()), it cannot tell without a query: assume public.
+        # Whether "Hỏi đáp" showed it as read: a change to it or from it must drop the API's
+        # cached responses (cms/contact/signals.py). Read with deferred fields (.only()), it
+        # cannot tell without a query: assume it did.
         loaded = {"status", "published", "answer", "published_at"} <= set(field_names)
         instance._was_public = instance.is_public if loaded else True
         return instance
