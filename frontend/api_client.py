@@ -152,6 +152,24 @@ class ApiClient:
             raise NotFound(response.status_code)
         return response.json()
 
+    async def post_json(
+        self, path: str, data: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> tuple[int, dict]:
+        """POST ``data`` as JSON (never cached): (status, JSON body) for any answer under
+        500; ``CMSUnavailable`` when the CMS does not answer or fails."""
+        note_freshness(0)
+        try:
+            response = await self.http.post(self.url(path), json=data, headers=headers or {})
+        except httpx.HTTPError as error:
+            raise CMSUnavailable(repr(error)) from error
+        if response.status_code >= 500:
+            raise CMSUnavailable(f"HTTP {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError as error:
+            raise CMSUnavailable("not JSON") from error
+        return response.status_code, body if isinstance(body, dict) else {}
+
     def _result(self, entry: Entry) -> Any:
         if entry.status == 404:
             raise NotFound()

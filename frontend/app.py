@@ -15,7 +15,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from frontend import logs, views
+from frontend import contact, logs, views
 from frontend.api_client import ApiClient
 from frontend.cache import Cache, make_cache
 from frontend.config import Config, from_environment
@@ -32,6 +32,8 @@ def routes(static: StaticFiles) -> list[Route]:
         Route("/tim-kiem/", views.search, name="search"),
         Route("/chu-de/{slug}/", views.tag, name="tag"),
         Route("/tac-gia/{author_id:int}/", views.author, name="author"),
+        Route("/lien-he/", contact.contact_page, methods=["GET", "POST"], name="contact"),
+        Route("/hoi-dap/", contact.questions_page, name="questions"),
         Route("/preview/", views.preview, name="preview"),
         Route("/sitemap.xml", views.sitemap_xml, name="sitemap"),
         Route("/rss.xml", views.rss_xml, name="rss"),

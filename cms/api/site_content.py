@@ -51,6 +51,7 @@ def site_owner_details(site_id: int, locale: Locale, absolute: Callable[[str], s
     data = {name: getattr(identity, name) if identity else "" for name in IDENTITY_TEXT_FIELDS}
     data["phone"] = row.phone if row else ""
     data["email"] = row.email if row else ""
+    data["map_url"] = row.map_url if row else ""
     share_image = row.share_image if row else None
     logo = row.logo if row else None
     prefetch_renditions(([share_image], [OPEN_GRAPH_SPEC]), ([logo], [LOGO_SPEC]))

@@ -10,6 +10,7 @@ from cms.api.media import DocumentsAPIViewSet, ImagesAPIViewSet
 from cms.api.pages import LatestGalleriesAPIViewSet, LatestVideosAPIViewSet, ReaderPagesAPIViewSet
 from cms.api.schema.views import docs_view, schema_view
 from cms.api.site import LinkedWebsitesAPIViewSet, MenuAPIViewSet, SiteSettingsAPIViewSet
+from cms.contact.api import ReaderQuestionsAPIViewSet
 from cms.syndication.views import changes_view
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -22,6 +23,7 @@ api_router.register_endpoint("linked-websites", LinkedWebsitesAPIViewSet)
 api_router.register_endpoint("videos/latest", LatestVideosAPIViewSet)
 api_router.register_endpoint("galleries/latest", LatestGalleriesAPIViewSet)
 api_router.register_endpoint("search/autocomplete", AutocompleteAPIViewSet)
+api_router.register_endpoint("questions", ReaderQuestionsAPIViewSet)
 
 
 def not_found(request, rest: str = "") -> JsonResponse:

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "cms.search",
     "media_library",
     "cms.syndication",
+    "cms.contact",
     # Sign-in: throttling and two-factor (before wagtail.admin: its login page is overridden).
     "cms.authentication",
     "cms.operations",
@@ -273,6 +274,10 @@ SYNDICATION_CHANGES_LIMIT_MAX = int(os.environ.get("SYNDICATION_CHANGES_LIMIT_MA
 # Requests each API key may make per window (seconds) before getting 429.
 SYNDICATION_RATE_LIMIT = int(os.environ.get("SYNDICATION_RATE_LIMIT", "120"))
 SYNDICATION_RATE_WINDOW = int(os.environ.get("SYNDICATION_RATE_WINDOW", "60"))
+# Readers' questions (cms/contact/): messages each client address may send per window; more
+# get 429 with Retry-After. Counted in the default cache (Redis with REDIS_URL).
+CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
+CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", "3600"))
 # Webhook deliveries are retried with exponential backoff for this many seconds, then
 # shown as failed in the admin.
 WEBHOOK_RETRY_FOR = int(os.environ.get("WEBHOOK_RETRY_FOR", str(24 * 3600)))

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from cms.editorial import roles
 from home.demo import content
+from home.demo.contact import load_contact
 from home.demo.images import draw_picture
 from home.models import (
     ArticleAuthor,
@@ -76,6 +77,7 @@ class DemoLoader:
         self.load_standard_pages(home)
         self.load_linked_websites()
         self.load_users()
+        self.created += load_contact(home.get_site())
         return self.created
 
     # --- helpers ---------------------------------------------------------------

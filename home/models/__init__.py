@@ -1,4 +1,5 @@
 from home.models.articles import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle, Tag
+from home.models.contact import QuestionStatus, ReaderQuestion
 from home.models.editorial import EditorialReviewTask, Retraction
 from home.models.media_pages import (
     GalleryImage,
@@ -22,6 +23,8 @@ __all__ = [
     "GalleryIndexPage",
     "GalleryPage",
     "HomePage",
+    "QuestionStatus",
+    "ReaderQuestion",
     "LinkedWebsite",
     "RelatedArticle",
     "Retraction",

@@ -86,6 +86,18 @@ class SiteSettings(BaseSiteSetting):
     )
     phone = models.CharField(_("phone"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    map_url = models.URLField(
+        _("map link"),
+        blank=True,
+        help_text=_("A link to the office on a map, e.g. https://maps.google.com/?q=…"),
+    )
+    questions_email = models.EmailField(
+        _("e-mail for readers' questions"),
+        blank=True,
+        help_text=_(
+            "Each question sent from 'Liên hệ' is e-mailed here (default: the e-mail above)."
+        ),
+    )
     share_image = models.ForeignKey(
         "media_library.CustomImage",
         verbose_name=_("share image"),
@@ -111,6 +123,9 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("identity"),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Footer")),
+        MultiFieldPanel(
+            [FieldPanel("map_url"), FieldPanel("questions_email")], heading=_("Contact page")
+        ),
         MultiFieldPanel(
             [FieldPanel("share_image"), FieldPanel("logo")], heading=_("Sharing and search engines")
         ),

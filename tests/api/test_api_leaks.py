@@ -148,3 +148,65 @@ def test_every_endpoint_returns_exactly_the_public_set(home_page, states, links)
             raise Rollback
     except Rollback:
         pass
+
+
+# Readers' questions (issue 19): in any state and after any change of state, "Hỏi đáp" lists
+# exactly the answered ones the board published, and no reader's contacts.
+QUESTION_STATES = {
+    # (status, answer, published, published_at set): public?
+    "new": ("new", "", False, False),
+    "new_published_flag": ("new", "", True, True),
+    "answered": ("answered", "Đáp", False, False),
+    "answered_published": ("answered", "Đáp", True, True),
+    "answered_no_text_published": ("answered", "", True, True),
+    "closed_published_flag": ("closed", "Đáp", True, True),
+    "published_flag_without_date": ("answered", "Đáp", True, False),
+}
+
+
+@pytest.mark.django_db(transaction=False)
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    states=st.lists(st.sampled_from(sorted(QUESTION_STATES)), min_size=1, max_size=6),
+    changes=st.lists(
+        st.tuples(st.integers(0, 5), st.sampled_from(sorted(QUESTION_STATES))), max_size=4
+    ),
+)
+def test_questions_endpoint_returns_exactly_the_published_answers(home_page, states, changes):
+    from home.models import ReaderQuestion
+
+    def apply(question, state: str) -> None:
+        status, answer, published, dated = QUESTION_STATES[state]
+        question.status, question.answer, question.published = status, answer, published
+        question.published_at = timezone.now() if dated else None
+        question.save()
+
+    try:
+        with transaction.atomic():
+            cache.clear()
+            client = Client()
+            questions = []
+            for n, state in enumerate(states):
+                question = ReaderQuestion(
+                    name=f"Bạn đọc {n}", email=f"r{n}@example.vn", subject=f"Hỏi {n}", message="?"
+                )
+                apply(question, state)
+                questions.append((question, state))
+            # Read once (cached), then change states: the cached answer must not survive.
+            client.get("/api/v2/questions/?limit=100")
+            for index, state in changes:
+                if index < len(questions):
+                    apply(questions[index][0], state)
+                    questions[index] = (questions[index][0], state)
+            expected = {q.id for q, s in questions if s == "answered_published"}
+            body = client.get("/api/v2/questions/?limit=100")
+            assert {item["id"] for item in body.json()["items"]} == expected
+            assert body.json()["meta"]["total_count"] == len(expected)
+            assert "@example.vn" not in body.content.decode()
+            raise Rollback
+    except Rollback:
+        pass

@@ -119,6 +119,8 @@ PARAMETER_VALUES = {
     ("/api/v2/documents/{id}/", "id"): ("1", "0"),
     ("/api/v2/menu/", "locale"): ("en", ""),
     ("/api/v2/site-settings/", "locale"): ("en", ""),
+    ("/api/v2/questions/", "limit"): ("5", "0"),
+    ("/api/v2/questions/", "offset"): ("0", "-1"),
     ("/api/v2/linked-websites/", "locale"): ("en", ""),
     ("/api/v2/videos/latest/", "limit"): ("6", "0"),
     ("/api/v2/videos/latest/", "fields"): ("_,title", "_,-title"),

@@ -27,6 +27,7 @@ from cms.api.schema.components import (
     nullable,
     parameter,
 )
+from cms.contact.schema import QUESTIONS_PATH
 
 
 def _get(summary: str, parameters: list, responses: dict, description: str = "") -> dict:
@@ -112,6 +113,7 @@ PATHS = {
                             "address",
                             "phone",
                             "email",
+                            "map_url",
                             "licence",
                         )
                     }
@@ -236,4 +238,6 @@ PATHS = {
         "`page_id`. Delivery is at-least-once and applying an item twice changes nothing. "
         "Send the key as `Authorization: Bearer <key>` or `X-API-Key`.",
     ),
+    # Readers' questions (cms/contact/): the one endpoint that also takes a POST.
+    "/api/v2/questions/": QUESTIONS_PATH,
 }

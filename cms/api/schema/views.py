@@ -28,7 +28,7 @@ def openapi_document(request: HttpRequest | None = None) -> dict:
     }
     limit_max = settings.API_LIMIT_MAX
     for path, operation in document["paths"].items():
-        for parameter in operation["get"]["parameters"]:
+        for parameter in operation["get"].get("parameters", []):
             # The listings' limit; autocomplete has its own, fixed maximum.
             if parameter["name"] == "limit" and parameter["schema"].get("maximum") == 100:
                 parameter["schema"]["maximum"] = (
@@ -61,6 +61,9 @@ h2{border-top:1px solid #ccc;padding-top:1rem}</style></head><body>
 {% endfor %}</table>{% endif %}
 <p>{% for code, response in item.get.responses.items %}
 <code>{{ code }}</code> {{ response.description }}<br>{% endfor %}</p>
+{% if item.post %}<h2><code>POST {{ path }}</code></h2><p>{{ item.post.summary }}</p>
+<p>{{ item.post.description }}</p><p>{% for code, response in item.post.responses.items %}
+<code>{{ code }}</code> {{ response.description }}<br>{% endfor %}</p>{% endif %}
 {% endfor %}</body></html>"""
 
 
