@@ -103,7 +103,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 class LegalDocumentBlock(blocks.StructBlock):
     """A citation of a document of the library ("Văn bản"): its number, type and summary."""
 
-    page = blocks.PageChooserBlock(label=_("Document"), page_type="home.LegalDocumentPage")
+    page = blocks.PageChooserBlock(label=_("Legal document"), page_type="home.LegalDocumentPage")
 
     class Meta:
         icon = "doc-full-inverse"

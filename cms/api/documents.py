@@ -50,7 +50,6 @@ LISTING_PARAMETERS = frozenset(
         "search",
         "limit",
         "offset",
-        "fields",
         "_",
     ]
 )
@@ -85,29 +84,29 @@ def _term_q(term: str) -> Q:
 
 def filter_documents(request, queryset: QuerySet) -> QuerySet:
     params = request.GET
-    if params.get("type"):
+    if "type" in params:
         queryset = queryset.filter(document_type_id__in=_ids("type", params["type"]))
-    if params.get("issuer"):
+    if "issuer" in params:
         queryset = queryset.filter(issuing_body_id__in=_ids("issuer", params["issuer"]))
-    if params.get("field"):
+    if "field" in params:
         queryset = queryset.filter(field_id__in=_ids("field", params["field"]))
-    if params.get("year"):
+    if "year" in params:
         year = params["year"]
         if not year.isascii() or not year.isdigit() or not 1900 <= int(year) <= 9000:
             raise BadQueryParameter("year", _("must be a year, e.g. 2026"))
         queryset = queryset.filter(date_issued__year=int(year))
-    if params.get("issued_from"):
+    if "issued_from" in params:
         queryset = queryset.filter(date_issued__gte=_day("issued_from", params["issued_from"]))
-    if params.get("issued_to"):
+    if "issued_to" in params:
         queryset = queryset.filter(date_issued__lte=_day("issued_to", params["issued_to"]))
-    if params.get("status"):
+    if "status" in params:
         if params["status"] not in DocumentStatus.values:
             raise BadQueryParameter(
                 "status",
                 _("must be one of %(values)s") % {"values": ", ".join(DocumentStatus.values)},
             )
         queryset = queryset.filter(status=params["status"])
-    if params.get("number"):
+    if "number" in params:
         terms = _text_terms(params["number"])
         if not terms:
             raise BadQueryParameter("number", _("must hold letters or digits"))

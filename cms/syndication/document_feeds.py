@@ -49,14 +49,14 @@ class DocumentFeed(Feed):
         }
 
     def title(self, obj: dict) -> str:
-        name = obj["type"].name if obj["type"] else _("Documents")
+        name = obj["type"].name if obj["type"] else _("Legal documents")
         return f"{name} – {obj['site_name']}"
 
     def link(self, obj: dict) -> str:
         return obj["ctx"].scope.public_base_url + "/"
 
     def description(self, obj: dict) -> str:
-        return escape(_("Latest documents"))
+        return escape(_("Latest legal documents"))
 
     def items(self, obj: dict) -> list[LegalDocumentPage]:
         documents = public_pages(obj["request"], LegalDocumentPage)
