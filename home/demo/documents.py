@@ -279,7 +279,9 @@ def load_documents(
         created += new
     index = LegalDocumentIndexPage.objects.child_of(home).first()
     if index is None:
-        index = publish_child(home, LegalDocumentIndexPage(title=INDEX_TITLE, intro=INDEX_INTRO, show_in_menus=True))
+        index = publish_child(
+            home, LegalDocumentIndexPage(title=INDEX_TITLE, intro=INDEX_INTRO, show_in_menus=True)
+        )
     by_number: dict[str, LegalDocumentPage] = {
         page.number: page for page in LegalDocumentPage.objects.child_of(index)
     }
