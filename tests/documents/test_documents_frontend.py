@@ -22,7 +22,7 @@ def cms_transport() -> httpx.MockTransport:
     django = Client()
 
     def handler(request: httpx.Request) -> httpx.Response:
-        response = django.get(request.url.raw_path.decode(), headers=dict(request.headers))
+        response = django.get(request.url.raw_path.decode())
         return httpx.Response(
             response.status_code,
             content=response.content,
