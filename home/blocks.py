@@ -127,7 +127,7 @@ class LegalDocumentBlock(blocks.StructBlock):
             **api.page_link(page),
             "number": page.display_number,
             "summary": page.summary,
-            "document_type": page.document_type.name,
+            "document_type": str(page.document_type or ""),
         }
 
 

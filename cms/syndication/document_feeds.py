@@ -96,11 +96,12 @@ class DocumentFeed(Feed):
         return self.item_link(item)
 
     def item_pubdate(self, item: LegalDocumentPage):
-        midnight = datetime.datetime.combine(item.date_issued, datetime.time.min)
+        day = item.date_issued or timezone.localdate(item.first_published_at)
+        midnight = datetime.datetime.combine(day, datetime.time.min)
         return timezone.make_aware(midnight, timezone.get_default_timezone())
 
     def item_categories(self, item: LegalDocumentPage) -> list[str]:
-        return [item.document_type.name, item.issuing_body.name]
+        return [str(x) for x in (item.document_type, item.issuing_body) if x is not None]
 
     def item_enclosures(self, item: LegalDocumentPage) -> list[Enclosure]:
         document = item._feed_file

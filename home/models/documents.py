@@ -226,15 +226,19 @@ class LegalDocumentPage(BasePage):
             "from the codes of the type and the issuing body."
         ),
     )
+    # null=True, blank=False: required to submit or publish, not to save a draft (autosave
+    # keeps a half-entered document).
     document_type = models.ForeignKey(
         DocumentType,
         verbose_name=_("document type"),
+        null=True,
         on_delete=models.PROTECT,
         related_name="documents",
     )
     issuing_body = models.ForeignKey(
         IssuingBody,
         verbose_name=_("issuing body"),
+        null=True,
         on_delete=models.PROTECT,
         related_name="documents",
     )
@@ -247,7 +251,7 @@ class LegalDocumentPage(BasePage):
         related_name="documents",
     )
     signer = models.CharField(_("signer"), max_length=255, blank=True)
-    date_issued = models.DateField(_("date issued"), db_index=True)
+    date_issued = models.DateField(_("date issued"), null=True, db_index=True)
     date_effective = models.DateField(_("date effective"), null=True, blank=True)
     summary = models.TextField(_("summary (trích yếu)"))
     status = models.CharField(
