@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from frontend.content import DEFAULT_LOCALE, locale_of
+from frontend.documents import vn_date
 from frontend.i18n import Translations
 from frontend.static_files import StaticFiles
 
@@ -144,6 +145,7 @@ def make_environment(translations: Translations, static: StaticFiles) -> Environ
         script_json=script_json,
         lang=language_attribute,
         og_locale=open_graph_locale,
+        vn_date=vn_date,
     )
     env.globals.update(static=static.url, embed=embed)
     return env

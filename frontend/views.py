@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from frontend import content, seo
+from frontend import content, documents, seo
 from frontend.api_client import ApiClient, CMSUnavailable, NotFound
 from frontend.config import Config
 from frontend.i18n import Translations
@@ -26,6 +26,8 @@ TEMPLATE_BY_KIND = {
     "video_index": "pages/listing.html",
     "gallery_index": "pages/listing.html",
     "page": "pages/standard.html",
+    "document_index": "pages/documents.html",
+    "document": "pages/document.html",
 }
 # HTML is cheap to rebuild from cached API data; browsers always ask again so that a
 # retraction is not hidden behind a browser cache.
@@ -120,6 +122,8 @@ async def page(request: Request) -> Response:
     if TEMPLATE_BY_KIND.get(found["kind"]) == "pages/listing.html":
         params = content.children_params(found)
         context["listing"] = await content.listing(api, params, page_number(request))
+    if found["kind"] == "document_index":
+        context["library"] = await documents.library(api, request.query_params)
     return render_page(request, found, context)
 
 

@@ -100,6 +100,37 @@ class DocumentLinkBlock(blocks.StructBlock):
         return data
 
 
+class LegalDocumentBlock(blocks.StructBlock):
+    """A citation of a document of the library ("Văn bản"): its number, type and summary."""
+
+    page = blocks.PageChooserBlock(label=_("Legal document"), page_type="home.LegalDocumentPage")
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Cited document")
+        template = "components/streamfield/blocks/legal_document_block.html"
+
+    def get_api_representation(self, value, context=None):
+        """{"id": 31, "number": "81-KH/ĐUK", "title": "…", "summary": "…", "path": "/van-ban/…/",
+        "document_type": "Kế hoạch"}; None when the document is not public."""
+        page = value.get("page")
+        api = _api(context)
+        if page is None or api is None:
+            return None
+        from home.models.documents import LegalDocumentPage
+
+        public = LegalDocumentPage.objects.filter(api.scope.public_q(), id=page.id)
+        page = public.select_related("document_type").first()
+        if page is None:
+            return None
+        return {
+            **api.page_link(page),
+            "number": page.display_number,
+            "summary": page.summary,
+            "document_type": str(page.document_type or ""),
+        }
+
+
 class VideoEmbedBlock(blocks.StructBlock):
     embed = EmbedBlock(label=_("Video address (YouTube, Facebook)"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
@@ -140,3 +171,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     table = BodyTableBlock()
     video = VideoEmbedBlock()
     document = DocumentLinkBlock()
+    legal_document = LegalDocumentBlock()

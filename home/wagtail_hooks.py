@@ -171,3 +171,7 @@ def vietnamese_admin_stylesheets() -> str:
     return format_html_join(
         "\n", '<link rel="stylesheet" href="{}">', ((static(s),) for s in ADMIN_STYLESHEETS)
     )
+
+
+# The document library's managed lists (types, issuing bodies, fields).
+from home import documents_admin  # noqa: E402, F401

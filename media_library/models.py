@@ -168,3 +168,20 @@ class Video(CollectionMember, index.Indexed, models.Model):
     @property
     def content_type(self) -> str:
         return "video/webm" if self.file.name.lower().endswith(".webm") else "video/mp4"
+
+
+class DocumentText(models.Model):
+    """The text of a document's file, extracted at upload (media_library.text), for search."""
+
+    document = models.OneToOneField(
+        CustomDocument, on_delete=models.CASCADE, related_name="extracted_text", primary_key=True
+    )
+    text = models.TextField(_("text"), blank=True)
+    extracted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("document text")
+        verbose_name_plural = _("document texts")
+
+    def __str__(self) -> str:
+        return str(self.document_id)

@@ -5,7 +5,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 from wagtail.tasks import delete_file_from_storage_task
 
-from media_library.models import Video
+from media_library import text
+from media_library.models import CustomDocument, Video
 from media_library.posters import enqueue_video_poster
 from media_library.tasks import enqueue_page_renditions
 
@@ -26,3 +27,4 @@ def connect() -> None:
     page_published.connect(enqueue_page_renditions, dispatch_uid="media_library_renditions")
     post_delete.connect(delete_video_files, sender=Video, dispatch_uid="media_library_videos")
     post_save.connect(enqueue_video_poster, sender=Video, dispatch_uid="media_library_posters")
+    text.connect(CustomDocument)

@@ -53,6 +53,7 @@ DETAIL_FIELDS = SUMMARY_FIELDS + (
     "photos",
     "subsections",
     "translations",
+    "document",
 )
 # Filters that only make sense for articles: without ?type= they list articles.
 ARTICLE_FILTERS = ("section", "tag", "author", "featured", "published_from", "published_to")

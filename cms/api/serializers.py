@@ -34,6 +34,8 @@ from home.models import (
     GalleryIndexPage,
     GalleryPage,
     HomePage,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
     SectionPage,
     StandardPage,
     VideoIndexPage,
@@ -58,6 +60,8 @@ KINDS = {
     HomePage: "home",
     VideoIndexPage: "video_index",
     GalleryIndexPage: "gallery_index",
+    LegalDocumentPage: "document",
+    LegalDocumentIndexPage: "document_index",
 }
 SUMMARY_FIELDS = (
     "title",
@@ -389,6 +393,14 @@ def serialize_page_details(
             ]
         if isinstance(page, SectionPage):
             data["subsections"] = _subsections(page, ctx)
+        if isinstance(page, LegalDocumentPage) and page.pk is not None:
+            # The document library's fields (cms.api.documents), as its own detail has them.
+            from cms.api.documents import serialize_document_links, serialize_document_summary
+
+            data["document"] = {
+                **serialize_document_summary(page, ctx),
+                **serialize_document_links(page, request, ctx),
+            }
         items.append(data)
     return items
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms.api.autocomplete import AutocompleteAPIViewSet
+from cms.api.documents import LegalDocumentsAPIViewSet
 from cms.api.media import DocumentsAPIViewSet, ImagesAPIViewSet
 from cms.api.pages import LatestGalleriesAPIViewSet, LatestVideosAPIViewSet, ReaderPagesAPIViewSet
 from cms.api.schema.views import docs_view, schema_view
@@ -24,6 +25,7 @@ api_router.register_endpoint("videos/latest", LatestVideosAPIViewSet)
 api_router.register_endpoint("galleries/latest", LatestGalleriesAPIViewSet)
 api_router.register_endpoint("search/autocomplete", AutocompleteAPIViewSet)
 api_router.register_endpoint("questions", ReaderQuestionsAPIViewSet)
+api_router.register_endpoint("legal-documents", LegalDocumentsAPIViewSet)
 
 
 def not_found(request, rest: str = "") -> JsonResponse:

@@ -18,6 +18,7 @@ from cms.vietnamese import nfc
 from home.models import (
     ArticlePage,
     GalleryPage,
+    LegalDocumentPage,
     SearchDocument,
     SearchText,
     StandardPage,
@@ -31,6 +32,8 @@ BODY_FIELDS: dict[type[Page], tuple[str, ...]] = {
     VideoPage: ("description",),
     GalleryPage: (),
     StandardPage: ("body",),
+    # Documents: title, summary (their lead), and the number as written (81-KH/ĐUK).
+    LegalDocumentPage: ("display_number",),
 }
 SEARCHABLE_MODELS = tuple(BODY_FIELDS)
 

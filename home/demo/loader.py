@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from cms.editorial import roles
 from home.demo import content
 from home.demo.contact import load_contact
+from home.demo.documents import load_documents
 from home.demo.images import draw_picture
 from home.models import (
     ArticleAuthor,
@@ -75,6 +76,7 @@ class DemoLoader:
         self.load_videos(home)
         self.load_galleries(home)
         self.load_standard_pages(home)
+        self.created += load_documents(home, self.publish_child, self.log)
         self.load_linked_websites()
         self.load_users()
         self.created += load_contact(home.get_site())

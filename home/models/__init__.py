@@ -1,5 +1,14 @@
 from home.models.articles import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle, Tag
 from home.models.contact import QuestionStatus, ReaderQuestion
+from home.models.documents import (
+    DocumentField,
+    DocumentType,
+    IssuingBody,
+    LegalDocumentFile,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    LegalDocumentRelation,
+)
 from home.models.editorial import EditorialReviewTask, Retraction
 from home.models.media_pages import (
     GalleryImage,
@@ -14,6 +23,13 @@ from home.models.site_settings import SiteIdentity, SiteSettings
 from home.models.snippets import Author, LinkedWebsite
 
 __all__ = [
+    "DocumentField",
+    "DocumentType",
+    "IssuingBody",
+    "LegalDocumentFile",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "LegalDocumentRelation",
     "ArticleAuthor",
     "ArticlePage",
     "ArticleTag",

@@ -131,6 +131,18 @@ PARAMETER_VALUES = {
     ("/api/v2/search/autocomplete/", "locale"): ("vi", "xx"),
     ("/api/v2/changes/", "cursor"): ("{cursor}", "ZTox!"),
     ("/api/v2/changes/", "limit"): ("10", ""),
+    ("/api/v2/legal-documents/", "limit"): ("5", "0"),
+    ("/api/v2/legal-documents/", "offset"): ("0", "-1"),
+    ("/api/v2/legal-documents/", "type"): ("1,2", "0"),
+    ("/api/v2/legal-documents/", "issuer"): ("1", "x"),
+    ("/api/v2/legal-documents/", "field"): ("1", ""),
+    ("/api/v2/legal-documents/", "year"): ("2026", "26"),
+    ("/api/v2/legal-documents/", "issued_from"): ("2026-01-01", "01/01/2026"),
+    ("/api/v2/legal-documents/", "issued_to"): ("2026-12-31", "2026"),
+    ("/api/v2/legal-documents/", "status"): ("in_force", "valid"),
+    ("/api/v2/legal-documents/", "number"): ("81-KH", None),
+    ("/api/v2/legal-documents/", "search"): ("kế hoạch", None),
+    ("/api/v2/legal-documents/{id}/", "id"): ("{article}", "0"),
 }
 DOCUMENT = openapi_document()
 

@@ -133,6 +133,8 @@ PAGE_SUMMARY = {
                 "home",
                 "video_index",
                 "gallery_index",
+                "document",
+                "document_index",
             ],
         },
         "path": {
@@ -241,6 +243,10 @@ PAGE_DETAIL = {
         },
         "photos": {"type": "array", "items": IMAGE},
         "subsections": {"type": "array", "items": PAGE_LINK},
+        "document": {
+            "type": "object",
+            "description": "A document of the library: as /api/v2/legal-documents/<id>/.",
+        },
         "translations": {
             "type": "array",
             "description": "The page in the other languages readers may see (language switch).",

@@ -27,6 +27,7 @@ from cms.api.schema.components import (
     nullable,
     parameter,
 )
+from cms.api.schema.documents import PATHS as DOCUMENT_PATHS  # noqa: E402
 from cms.contact.schema import QUESTIONS_PATH
 
 
@@ -241,3 +242,4 @@ PATHS = {
     # Readers' questions (cms/contact/): the one endpoint that also takes a POST.
     "/api/v2/questions/": QUESTIONS_PATH,
 }
+PATHS.update(DOCUMENT_PATHS)
