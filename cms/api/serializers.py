@@ -38,6 +38,8 @@ from home.models import (
     StandardPage,
     VideoIndexPage,
     VideoPage,
+    WorkScheduleIndexPage,
+    WorkWeekPage,
 )
 from media_library.embeds import provider_thumbnail
 from media_library.renditions import (
@@ -58,6 +60,8 @@ KINDS = {
     HomePage: "home",
     VideoIndexPage: "video_index",
     GalleryIndexPage: "gallery_index",
+    WorkScheduleIndexPage: "work_schedule",
+    WorkWeekPage: "work_week",
 }
 SUMMARY_FIELDS = (
     "title",

@@ -23,6 +23,7 @@ class HomePage(BasePage):
         "home.VideoIndexPage",
         "home.GalleryIndexPage",
         "home.StandardPage",
+        "home.WorkScheduleIndexPage",
     ]
     template = "pages/home_page.html"
 
