@@ -114,6 +114,14 @@ def iso_duration(seconds: int | None) -> str:
 OPEN_GRAPH_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
+def vn_date(value: str | None) -> str:
+    """'2026-11-30' -> '30/11/2026', as Vietnamese dates are written."""
+    if not value or len(value) < 10:
+        return value or ""
+    year, month, day = value[:10].split("-")
+    return f"{day}/{month}/{year}"
+
+
 def language_attribute(path: str | None) -> Markup:
     """' lang="en"' for the title, text and links of what lives under /en/: the page itself is
     in Vietnamese (its menus, labels and dates), so English parts are marked as such."""
@@ -144,6 +152,7 @@ def make_environment(translations: Translations, static: StaticFiles) -> Environ
         script_json=script_json,
         lang=language_attribute,
         og_locale=open_graph_locale,
+        vn_date=vn_date,
     )
     env.globals.update(static=static.url, embed=embed)
     return env

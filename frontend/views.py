@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from frontend import content, seo
+from frontend import content, seo, work_schedule
 from frontend.api_client import ApiClient, CMSUnavailable, NotFound
 from frontend.config import Config
 from frontend.i18n import Translations
@@ -26,6 +26,7 @@ TEMPLATE_BY_KIND = {
     "video_index": "pages/listing.html",
     "gallery_index": "pages/listing.html",
     "page": "pages/standard.html",
+    **dict.fromkeys(work_schedule.KINDS, work_schedule.TEMPLATE),
 }
 # HTML is cheap to rebuild from cached API data; browsers always ask again so that a
 # retraction is not hidden behind a browser cache.
@@ -116,6 +117,8 @@ async def page(request: Request) -> Response:
     if TEMPLATE_BY_KIND.get(found["kind"]) == "pages/listing.html":
         params = content.children_params(found)
         context["listing"] = await content.listing(api, params, page_number(request))
+    if found["kind"] in work_schedule.KINDS:
+        context.update(await work_schedule.week_context(api, request, found))
     return render_page(request, found, context)
 
 

@@ -52,6 +52,7 @@ DETAIL_FIELDS = SUMMARY_FIELDS + (
     "photos",
     "subsections",
     "translations",
+    "week",
 )
 # Filters that only make sense for articles: without ?type= they list articles.
 ARTICLE_FILTERS = ("section", "tag", "author", "featured", "published_from", "published_to")

@@ -393,6 +393,8 @@ def serialize_page_details(
             ]
         if isinstance(page, SectionPage):
             data["subsections"] = _subsections(page, ctx)
+        if isinstance(page, WorkWeekPage):
+            data["week"] = page.week  # its rows: /api/v2/work-schedule/?week=
         items.append(data)
     return items
 

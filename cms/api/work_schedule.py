@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -232,14 +232,15 @@ def _event(entry: WorkScheduleEntry, page: WorkWeekPage, host: str, url: str) ->
 def calendar_view(request: HttpRequest) -> HttpResponse:
     """``/api/v2/work-schedule/calendar.ics``: published rows from 8 weeks ago on (RFC 5545;
     lines folded and text escaped by the icalendar library)."""
-    for name in request.GET:
-        if name not in ("locale", "_"):
-            message = _("%(name)s: unknown query parameter") % {"name": name}
-            return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     try:
+        for name, value in request.GET.items():
+            if name not in ("locale", "_"):
+                raise BadQueryParameter(name, _("unknown query parameter"))
+            if "\x00" in value:
+                raise BadQueryParameter(name, _("null characters are not allowed"))
         locale = requested_locale(request)
     except BadQueryParameter as error:
-        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        return JsonResponse({"message": str(error), "parameter": error.parameter}, status=400)
     year, week = shift_week(*timezone.localdate().isocalendar()[:2], -ICS_WEEKS_BACK)
     weeks = (
         public_pages(request, WorkWeekPage)

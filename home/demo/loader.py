@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from cms.editorial import roles
 from home.demo import content
 from home.demo.images import draw_picture
+from home.demo.work_schedule import load_work_schedule
 from home.models import (
     ArticleAuthor,
     ArticlePage,
@@ -75,6 +76,7 @@ class DemoLoader:
         self.load_galleries(home)
         self.load_standard_pages(home)
         self.load_linked_websites()
+        self.created += load_work_schedule(home, self.log)
         self.load_users()
         return self.created
 

@@ -259,6 +259,15 @@ class WorkScheduleEntry(Orderable):
             self.sort_order or 0,
         )
 
+    @property
+    def search_text(self) -> str:
+        """What search matches of a row (cms/search/index.py)."""
+        return " ".join(
+            value
+            for value in (self.content, self.place, self.chair, self.attendees, self.preparing_unit)
+            if value
+        )
+
     def snapshot(self) -> dict:
         """The compared fields as JSON-ready values."""
         data = {name: getattr(self, name) for name in self.COMPARED_FIELDS}

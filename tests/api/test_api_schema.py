@@ -129,6 +129,10 @@ PARAMETER_VALUES = {
     ("/api/v2/search/autocomplete/", "locale"): ("vi", "xx"),
     ("/api/v2/changes/", "cursor"): ("{cursor}", "ZTox!"),
     ("/api/v2/changes/", "limit"): ("10", ""),
+    ("/api/v2/work-schedule/", "week"): ("2026-W49", "2026-49"),
+    ("/api/v2/work-schedule/", "date"): ("2026-12-03", "3/12/2026"),
+    ("/api/v2/work-schedule/", "locale"): ("vi", ""),
+    ("/api/v2/work-schedule/calendar.ics", "locale"): ("vi", ""),
 }
 DOCUMENT = openapi_document()
 

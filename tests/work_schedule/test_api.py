@@ -211,4 +211,20 @@ def test_calendar_feed_parses_and_holds_published_rows_only(api, schedule):
 def test_calendar_feed_refuses_unknown_parameters(api, schedule):
     response = api.get("/api/v2/work-schedule/calendar.ics?week=2026-W49")
     assert response.status_code == 400
-    assert "week" in response.content.decode()
+    assert response.json()["parameter"] == "week"
+
+
+@pytest.mark.django_db
+def test_search_finds_a_published_week_by_its_rows_without_diacritics(api, schedule):
+    make_week(schedule, 2026, 49)
+    make_week(
+        schedule,
+        2026,
+        50,
+        rows=[{"weekday": 1, "session": "morning", "content": "Giao ban điện lực bí mật"}],
+        published=False,
+    )
+    found = api.get("/api/v2/pages/?search=dien luc&type=home.WorkWeekPage").json()
+    assert [item["title"] for item in found["items"]] == [
+        "Lịch công tác tuần 49/2026 (từ 30/11 đến 06/12/2026)"
+    ]

@@ -133,6 +133,8 @@ PAGE_SUMMARY = {
                 "home",
                 "video_index",
                 "gallery_index",
+                "work_schedule",
+                "work_week",
             ],
         },
         "path": {
@@ -241,6 +243,10 @@ PAGE_DETAIL = {
         },
         "photos": {"type": "array", "items": IMAGE},
         "subsections": {"type": "array", "items": PAGE_LINK},
+        "week": {
+            "type": "string",
+            "description": "A work schedule week's ISO week, e.g. 2026-W49.",
+        },
         "translations": {
             "type": "array",
             "description": "The page in the other languages readers may see (language switch).",
