@@ -74,9 +74,9 @@ def test_browser_week_copied_typed_approved_and_shown(page, stack, expected_cons
     page.keyboard.press("Escape")  # closes the time picker, if any
     page.locator(f"{row}-content").focus()
     page.keyboard.type(CONTENT)
-    page.keyboard.press("Tab")  # content -> place
+    page.locator(f"{row}-place").focus()
     page.keyboard.type(PLACE)
-    page.keyboard.press("Tab")  # place -> chaired by
+    page.locator(f"{row}-chair").focus()
     page.keyboard.type(CHAIR)
     expect(page.locator(f"{row}-weekday")).to_have_value("3")
     expect(page.locator(f"{row}-session")).to_have_value("afternoon")
