@@ -15,7 +15,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from frontend import contact, logs, views
+from frontend import contact, logs, views, work_schedule
 from frontend.api_client import ApiClient
 from frontend.cache import Cache, make_cache
 from frontend.config import Config, from_environment
@@ -37,6 +37,7 @@ def routes(static: StaticFiles) -> list[Route]:
         Route("/preview/", views.preview, name="preview"),
         Route("/sitemap.xml", views.sitemap_xml, name="sitemap"),
         Route("/rss.xml", views.rss_xml, name="rss"),
+        Route(work_schedule.CALENDAR_PATH, work_schedule.calendar, name="work_schedule_ics"),
         Route("/robots.txt", views.robots_txt, name="robots"),
         Route("/favicon.ico", views.favicon, name="favicon"),
         Route("/healthz", views.healthz, name="healthz"),

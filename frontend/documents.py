@@ -83,10 +83,3 @@ async def library(api: ApiClient, query: QueryParams) -> dict[str, Any]:
         "lists": lists,
     }
 
-
-def vn_date(value: str | None) -> str:
-    """'2026-03-02' -> '02/03/2026'."""
-    if not value or not _DATE.fullmatch(value):
-        return value or ""
-    year, month, day = value.split("-")
-    return f"{day}/{month}/{year}"

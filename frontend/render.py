@@ -15,7 +15,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from frontend.content import DEFAULT_LOCALE, locale_of
-from frontend.documents import vn_date
 from frontend.i18n import Translations
 from frontend.static_files import StaticFiles
 
@@ -111,8 +110,19 @@ def iso_duration(seconds: int | None) -> str:
     return f"PT{int(seconds)}S" if seconds else ""
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 # og:locale (language_TERRITORY) of the languages the site is in.
 OPEN_GRAPH_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+
+def vn_date(value: str | None) -> str:
+    """'2026-11-30' (or a date-time starting so) -> '30/11/2026', as Vietnamese dates are
+    written; anything else is shown as it came."""
+    if not value or not ISO_DATE.match(value):
+        return value or ""
+    year, month, day = value[:10].split("-")
+    return f"{day}/{month}/{year}"
 
 
 def language_attribute(path: str | None) -> Markup:

@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from frontend import content, documents, seo
+from frontend import content, documents, seo, work_schedule
 from frontend.api_client import ApiClient, CMSUnavailable, NotFound
 from frontend.config import Config
 from frontend.i18n import Translations
@@ -28,6 +28,7 @@ TEMPLATE_BY_KIND = {
     "page": "pages/standard.html",
     "document_index": "pages/documents.html",
     "document": "pages/document.html",
+    **dict.fromkeys(work_schedule.KINDS, work_schedule.TEMPLATE),
 }
 # HTML is cheap to rebuild from cached API data; browsers always ask again so that a
 # retraction is not hidden behind a browser cache.
@@ -124,6 +125,8 @@ async def page(request: Request) -> Response:
         context["listing"] = await content.listing(api, params, page_number(request))
     if found["kind"] == "document_index":
         context["library"] = await documents.library(api, request.query_params)
+    if found["kind"] in work_schedule.KINDS:
+        context.update(await work_schedule.week_context(api, request, found))
     return render_page(request, found, context)
 
 

@@ -23,7 +23,10 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import gallery_upload
+from home import (
+    gallery_upload,
+    work_schedule_admin,  # noqa: F401  (its hooks: copy to next week)
+)
 from home.models import Author, GalleryPage, LinkedWebsite, SiteIdentity
 
 

@@ -54,6 +54,7 @@ DETAIL_FIELDS = SUMMARY_FIELDS + (
     "subsections",
     "translations",
     "document",
+    "week",
 )
 # Filters that only make sense for articles: without ?type= they list articles.
 ARTICLE_FILTERS = ("section", "tag", "author", "featured", "published_from", "published_to")

@@ -40,6 +40,8 @@ from home.models import (
     StandardPage,
     VideoIndexPage,
     VideoPage,
+    WorkScheduleIndexPage,
+    WorkWeekPage,
 )
 from media_library.embeds import provider_thumbnail
 from media_library.renditions import (
@@ -62,6 +64,8 @@ KINDS = {
     GalleryIndexPage: "gallery_index",
     LegalDocumentPage: "document",
     LegalDocumentIndexPage: "document_index",
+    WorkScheduleIndexPage: "work_schedule",
+    WorkWeekPage: "work_week",
 }
 SUMMARY_FIELDS = (
     "title",
@@ -401,6 +405,8 @@ def serialize_page_details(
                 **serialize_document_summary(page, ctx),
                 **serialize_document_links(page, request, ctx),
             }
+        if isinstance(page, WorkWeekPage):
+            data["week"] = page.week  # its rows: /api/v2/work-schedule/?week=
         items.append(data)
     return items
 

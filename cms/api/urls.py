@@ -11,6 +11,7 @@ from cms.api.media import DocumentsAPIViewSet, ImagesAPIViewSet
 from cms.api.pages import LatestGalleriesAPIViewSet, LatestVideosAPIViewSet, ReaderPagesAPIViewSet
 from cms.api.schema.views import docs_view, schema_view
 from cms.api.site import LinkedWebsitesAPIViewSet, MenuAPIViewSet, SiteSettingsAPIViewSet
+from cms.api.work_schedule import WorkScheduleAPIViewSet, calendar_view
 from cms.contact.api import ReaderQuestionsAPIViewSet
 from cms.syndication.views import changes_view
 
@@ -26,6 +27,7 @@ api_router.register_endpoint("galleries/latest", LatestGalleriesAPIViewSet)
 api_router.register_endpoint("search/autocomplete", AutocompleteAPIViewSet)
 api_router.register_endpoint("questions", ReaderQuestionsAPIViewSet)
 api_router.register_endpoint("legal-documents", LegalDocumentsAPIViewSet)
+api_router.register_endpoint("work-schedule", WorkScheduleAPIViewSet)
 
 
 def not_found(request, rest: str = "") -> JsonResponse:
@@ -37,6 +39,7 @@ urlpatterns = [
     path("v2/docs/", docs_view, name="api_docs"),
     # The change feed for syndication consumers (API key; cms/syndication/views.py).
     path("v2/changes/", changes_view, name="api_changes"),
+    path("v2/work-schedule/calendar.ics", calendar_view, name="api_work_schedule_calendar"),
     path("v2/", api_router.urls),
     # JSON 404 for unknown API paths; the preview endpoint (cms/urls.py) is not ours.
     # ([\s\S], not '.': a path may hold a line break.)

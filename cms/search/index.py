@@ -23,6 +23,7 @@ from home.models import (
     SearchText,
     StandardPage,
     VideoPage,
+    WorkWeekPage,
 )
 
 SEARCH_CONFIG = "vietnamese_unaccent"
@@ -34,6 +35,7 @@ BODY_FIELDS: dict[type[Page], tuple[str, ...]] = {
     StandardPage: ("body",),
     # Documents: title, summary (their lead), and the number as written (81-KH/ĐUK).
     LegalDocumentPage: ("display_number",),
+    WorkWeekPage: ("note",),  # and its rows (body_text)
 }
 SEARCHABLE_MODELS = tuple(BODY_FIELDS)
 
@@ -59,6 +61,8 @@ def body_text(page: Page) -> str:
             texts.append(str(value))
     if isinstance(page, GalleryPage):
         texts.extend(photo.caption for photo in page.gallery_images.all() if photo.caption)
+    if isinstance(page, WorkWeekPage):
+        texts.extend(entry.search_text for entry in page.sorted_entries())
     return nfc(" ".join(" ".join(t.split()) for t in texts if t))
 
 

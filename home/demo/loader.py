@@ -15,6 +15,7 @@ from home.demo import content
 from home.demo.contact import load_contact
 from home.demo.documents import load_documents
 from home.demo.images import draw_picture
+from home.demo.work_schedule import load_work_schedule
 from home.models import (
     ArticleAuthor,
     ArticlePage,
@@ -78,6 +79,7 @@ class DemoLoader:
         self.load_standard_pages(home)
         self.created += load_documents(home, self.publish_child, self.log)
         self.load_linked_websites()
+        self.created += load_work_schedule(home, self.log)
         self.load_users()
         self.created += load_contact(home.get_site())
         return self.created

@@ -21,6 +21,7 @@ from home.models.pages import HomePage, SectionPage, StandardPage
 from home.models.search import SearchDocument, SearchText
 from home.models.site_settings import SiteIdentity, SiteSettings
 from home.models.snippets import Author, LinkedWebsite
+from home.models.work_schedule import WorkScheduleEntry, WorkScheduleIndexPage, WorkWeekPage
 
 __all__ = [
     "DocumentField",
@@ -53,4 +54,7 @@ __all__ = [
     "Tag",
     "VideoIndexPage",
     "VideoPage",
+    "WorkScheduleEntry",
+    "WorkScheduleIndexPage",
+    "WorkWeekPage",
 ]

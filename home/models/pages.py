@@ -24,6 +24,7 @@ class HomePage(BasePage):
         "home.GalleryIndexPage",
         "home.StandardPage",
         "home.LegalDocumentIndexPage",
+        "home.WorkScheduleIndexPage",
     ]
     template = "pages/home_page.html"
 

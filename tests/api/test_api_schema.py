@@ -143,6 +143,10 @@ PARAMETER_VALUES = {
     ("/api/v2/legal-documents/", "number"): ("81-KH", None),
     ("/api/v2/legal-documents/", "search"): ("kế hoạch", None),
     ("/api/v2/legal-documents/{id}/", "id"): ("{article}", "0"),
+    ("/api/v2/work-schedule/", "week"): ("2026-W49", "2026-49"),
+    ("/api/v2/work-schedule/", "date"): ("2026-12-03", "3/12/2026"),
+    ("/api/v2/work-schedule/", "locale"): ("vi", ""),
+    ("/api/v2/work-schedule/calendar.ics", "locale"): ("vi", ""),
 }
 DOCUMENT = openapi_document()
 

@@ -135,6 +135,8 @@ PAGE_SUMMARY = {
                 "gallery_index",
                 "document",
                 "document_index",
+                "work_schedule",
+                "work_week",
             ],
         },
         "path": {
@@ -246,6 +248,10 @@ PAGE_DETAIL = {
         "document": {
             "type": "object",
             "description": "A document of the library: as /api/v2/legal-documents/<id>/.",
+        },
+        "week": {
+            "type": "string",
+            "description": "A work schedule week's ISO week, e.g. 2026-W49.",
         },
         "translations": {
             "type": "array",

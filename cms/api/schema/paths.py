@@ -28,6 +28,7 @@ from cms.api.schema.components import (
     parameter,
 )
 from cms.api.schema.documents import PATHS as DOCUMENT_PATHS  # noqa: E402
+from cms.api.schema.work_schedule import WORK_SCHEDULE_PATHS
 from cms.contact.schema import QUESTIONS_PATH
 
 
@@ -243,3 +244,4 @@ PATHS = {
     "/api/v2/questions/": QUESTIONS_PATH,
 }
 PATHS.update(DOCUMENT_PATHS)
+PATHS.update(WORK_SCHEDULE_PATHS)
