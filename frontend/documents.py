@@ -82,4 +82,3 @@ async def library(api: ApiClient, query: QueryParams) -> dict[str, Any]:
         "filters": chosen,
         "lists": lists,
     }
-
