@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import gallery_upload
 from home.models import Author, GalleryPage, LinkedWebsite, SiteIdentity
+from home.organisation_admin import OrganisationViewSetGroup
 
 
 class LanguageLabelMixin:
@@ -112,6 +113,7 @@ class SiteIdentityViewSet(SnippetViewSet):
 register_snippet(AuthorViewSet)
 register_snippet(LinkedWebsiteViewSet)
 register_snippet(SiteIdentityViewSet)
+register_snippet(OrganisationViewSetGroup)
 
 
 # --- Photo galleries: many photos at once -------------------------------------------

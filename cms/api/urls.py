@@ -7,6 +7,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms.api.autocomplete import AutocompleteAPIViewSet
 from cms.api.media import DocumentsAPIViewSet, ImagesAPIViewSet
+from cms.api.organisation import LeadersAPIViewSet, OrganisationUnitsAPIViewSet
 from cms.api.pages import LatestGalleriesAPIViewSet, LatestVideosAPIViewSet, ReaderPagesAPIViewSet
 from cms.api.schema.views import docs_view, schema_view
 from cms.api.site import LinkedWebsitesAPIViewSet, MenuAPIViewSet, SiteSettingsAPIViewSet
@@ -22,6 +23,8 @@ api_router.register_endpoint("linked-websites", LinkedWebsitesAPIViewSet)
 api_router.register_endpoint("videos/latest", LatestVideosAPIViewSet)
 api_router.register_endpoint("galleries/latest", LatestGalleriesAPIViewSet)
 api_router.register_endpoint("search/autocomplete", AutocompleteAPIViewSet)
+api_router.register_endpoint("organisation/units", OrganisationUnitsAPIViewSet)
+api_router.register_endpoint("organisation/leaders", LeadersAPIViewSet)
 
 
 def not_found(request, rest: str = "") -> JsonResponse:

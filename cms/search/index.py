@@ -18,6 +18,7 @@ from cms.vietnamese import nfc
 from home.models import (
     ArticlePage,
     GalleryPage,
+    OrganisationPage,
     SearchDocument,
     SearchText,
     StandardPage,
@@ -31,6 +32,7 @@ BODY_FIELDS: dict[type[Page], tuple[str, ...]] = {
     VideoPage: ("description",),
     GalleryPage: (),
     StandardPage: ("body",),
+    OrganisationPage: ("body",),
 }
 SEARCHABLE_MODELS = tuple(BODY_FIELDS)
 

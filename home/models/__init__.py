@@ -7,6 +7,7 @@ from home.models.media_pages import (
     VideoIndexPage,
     VideoPage,
 )
+from home.models.organisation import Leader, OrganisationPage, OrganisationUnit
 from home.models.pages import HomePage, SectionPage, StandardPage
 from home.models.search import SearchDocument, SearchText
 from home.models.site_settings import SiteIdentity, SiteSettings
@@ -22,7 +23,10 @@ __all__ = [
     "GalleryIndexPage",
     "GalleryPage",
     "HomePage",
+    "Leader",
     "LinkedWebsite",
+    "OrganisationPage",
+    "OrganisationUnit",
     "RelatedArticle",
     "Retraction",
     "SearchDocument",

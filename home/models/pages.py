@@ -23,6 +23,7 @@ class HomePage(BasePage):
         "home.VideoIndexPage",
         "home.GalleryIndexPage",
         "home.StandardPage",
+        "home.OrganisationPage",
     ]
     template = "pages/home_page.html"
 
@@ -69,7 +70,7 @@ class StandardPage(ListingFieldsMixin, BasePage):
     show_in_menus_default = True
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.OrganisationPage"]
     template = "pages/standard_page.html"
 
     class Meta:

@@ -133,6 +133,7 @@ PAGE_SUMMARY = {
                 "home",
                 "video_index",
                 "gallery_index",
+                "organisation",
             ],
         },
         "path": {

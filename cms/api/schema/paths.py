@@ -27,6 +27,7 @@ from cms.api.schema.components import (
     nullable,
     parameter,
 )
+from cms.api.schema.organisation import ORGANISATION_PATHS
 
 
 def _get(summary: str, parameters: list, responses: dict, description: str = "") -> dict:
@@ -237,3 +238,4 @@ PATHS = {
         "Send the key as `Authorization: Bearer <key>` or `X-API-Key`.",
     ),
 }
+PATHS.update(ORGANISATION_PATHS)
