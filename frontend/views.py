@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from frontend import content, seo
+from frontend import content, organisation, seo
 from frontend.api_client import ApiClient, CMSUnavailable, NotFound
 from frontend.config import Config
 from frontend.i18n import Translations
@@ -26,6 +26,7 @@ TEMPLATE_BY_KIND = {
     "video_index": "pages/listing.html",
     "gallery_index": "pages/listing.html",
     "page": "pages/standard.html",
+    "organisation": "pages/organisation.html",
 }
 # HTML is cheap to rebuild from cached API data; browsers always ask again so that a
 # retraction is not hidden behind a browser cache.
@@ -116,6 +117,8 @@ async def page(request: Request) -> Response:
     if TEMPLATE_BY_KIND.get(found["kind"]) == "pages/listing.html":
         params = content.children_params(found)
         context["listing"] = await content.listing(api, params, page_number(request))
+    elif found["kind"] == "organisation":
+        context["chart"] = await organisation.chart(api, content.locale_of(path))
     return render_page(request, found, context)
 
 
@@ -140,6 +143,9 @@ async def preview(request: Request) -> Response:
     context: dict[str, Any] = {**common, "page": draft, "preview": True}
     if TEMPLATE_BY_KIND.get(draft.get("kind")) == "pages/listing.html":
         context["listing"] = {"items": [], "total": 0, "page": 1, "pages": 1}
+    elif draft.get("kind") == "organisation":
+        locale = content.locale_of(draft.get("path") or "/")
+        context["chart"] = await organisation.chart(frontend.api, locale)
     return render_page(
         request,
         draft,
