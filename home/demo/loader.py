@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from cms.editorial import roles
 from home.demo import content
 from home.demo.images import draw_picture
+from home.demo.organisation import load_organisation
 from home.models import (
     ArticleAuthor,
     ArticlePage,
@@ -74,6 +75,7 @@ class DemoLoader:
         self.load_videos(home)
         self.load_galleries(home)
         self.load_standard_pages(home)
+        load_organisation(self, home)
         self.load_linked_websites()
         self.load_users()
         return self.created
