@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -106,7 +107,8 @@ class DemoLoader:
     # --- site ------------------------------------------------------------------
 
     def home_page(self) -> HomePage:
-        home = HomePage.objects.first()
+        # The Vietnamese one: translating a page to English adds an English placeholder home.
+        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home:
             return home
         root = Page.get_first_root_node()
