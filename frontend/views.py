@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from frontend import content, documents, seo, work_schedule
+from frontend import content, documents, organisation, seo, work_schedule
 from frontend.api_client import ApiClient, CMSUnavailable, NotFound
 from frontend.config import Config
 from frontend.i18n import Translations
@@ -29,6 +29,7 @@ TEMPLATE_BY_KIND = {
     "document_index": "pages/documents.html",
     "document": "pages/document.html",
     **dict.fromkeys(work_schedule.KINDS, work_schedule.TEMPLATE),
+    "organisation": "pages/organisation.html",
 }
 # HTML is cheap to rebuild from cached API data; browsers always ask again so that a
 # retraction is not hidden behind a browser cache.
@@ -127,6 +128,8 @@ async def page(request: Request) -> Response:
         context["library"] = await documents.library(api, request.query_params)
     if found["kind"] in work_schedule.KINDS:
         context.update(await work_schedule.week_context(api, request, found))
+    if found["kind"] == "organisation":
+        context["chart"] = await organisation.chart(api, content.locale_of(path))
     return render_page(request, found, context)
 
 
@@ -151,6 +154,9 @@ async def preview(request: Request) -> Response:
     context: dict[str, Any] = {**common, "page": draft, "preview": True}
     if TEMPLATE_BY_KIND.get(draft.get("kind")) == "pages/listing.html":
         context["listing"] = {"items": [], "total": 0, "page": 1, "pages": 1}
+    elif draft.get("kind") == "organisation":
+        locale = content.locale_of(draft.get("path") or "/")
+        context["chart"] = await organisation.chart(frontend.api, locale)
     return render_page(
         request,
         draft,

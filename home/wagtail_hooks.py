@@ -28,6 +28,7 @@ from home import (
     work_schedule_admin,  # noqa: F401  (its hooks: copy to next week)
 )
 from home.models import Author, GalleryPage, LinkedWebsite, SiteIdentity
+from home.organisation_admin import OrganisationViewSetGroup
 
 
 class LanguageLabelMixin:
@@ -115,6 +116,7 @@ class SiteIdentityViewSet(SnippetViewSet):
 register_snippet(AuthorViewSet)
 register_snippet(LinkedWebsiteViewSet)
 register_snippet(SiteIdentityViewSet)
+register_snippet(OrganisationViewSetGroup)
 
 
 # --- Photo galleries: many photos at once -------------------------------------------

@@ -8,6 +8,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from cms.api.autocomplete import AutocompleteAPIViewSet
 from cms.api.documents import LegalDocumentsAPIViewSet
 from cms.api.media import DocumentsAPIViewSet, ImagesAPIViewSet
+from cms.api.organisation import LeadersAPIViewSet, OrganisationUnitsAPIViewSet
 from cms.api.pages import LatestGalleriesAPIViewSet, LatestVideosAPIViewSet, ReaderPagesAPIViewSet
 from cms.api.schema.views import docs_view, schema_view
 from cms.api.site import LinkedWebsitesAPIViewSet, MenuAPIViewSet, SiteSettingsAPIViewSet
@@ -28,6 +29,8 @@ api_router.register_endpoint("search/autocomplete", AutocompleteAPIViewSet)
 api_router.register_endpoint("questions", ReaderQuestionsAPIViewSet)
 api_router.register_endpoint("legal-documents", LegalDocumentsAPIViewSet)
 api_router.register_endpoint("work-schedule", WorkScheduleAPIViewSet)
+api_router.register_endpoint("organisation/units", OrganisationUnitsAPIViewSet)
+api_router.register_endpoint("organisation/leaders", LeadersAPIViewSet)
 
 
 def not_found(request, rest: str = "") -> JsonResponse:

@@ -19,6 +19,7 @@ from home.models import (
     ArticlePage,
     GalleryPage,
     LegalDocumentPage,
+    OrganisationPage,
     SearchDocument,
     SearchText,
     StandardPage,
@@ -36,6 +37,7 @@ BODY_FIELDS: dict[type[Page], tuple[str, ...]] = {
     # Documents: title, summary (their lead), and the number as written (81-KH/ĐUK).
     LegalDocumentPage: ("display_number",),
     WorkWeekPage: ("note",),  # and its rows (body_text)
+    OrganisationPage: ("body",),
 }
 SEARCHABLE_MODELS = tuple(BODY_FIELDS)
 

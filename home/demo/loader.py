@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -15,6 +16,7 @@ from home.demo import content
 from home.demo.contact import load_contact
 from home.demo.documents import load_documents
 from home.demo.images import draw_picture
+from home.demo.organisation import load_organisation
 from home.demo.work_schedule import load_work_schedule
 from home.models import (
     ArticleAuthor,
@@ -78,6 +80,7 @@ class DemoLoader:
         self.load_galleries(home)
         self.load_standard_pages(home)
         self.created += load_documents(home, self.publish_child, self.log)
+        load_organisation(self, home)
         self.load_linked_websites()
         self.created += load_work_schedule(home, self.log)
         self.load_users()
@@ -110,7 +113,8 @@ class DemoLoader:
     # --- site ------------------------------------------------------------------
 
     def home_page(self) -> HomePage:
-        home = HomePage.objects.first()
+        # The Vietnamese one: translating a page to English adds an English placeholder home.
+        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home:
             return home
         root = Page.get_first_root_node()

@@ -17,6 +17,7 @@ from home.models.media_pages import (
     VideoIndexPage,
     VideoPage,
 )
+from home.models.organisation import Leader, OrganisationPage, OrganisationUnit
 from home.models.pages import HomePage, SectionPage, StandardPage
 from home.models.search import SearchDocument, SearchText
 from home.models.site_settings import SiteIdentity, SiteSettings
@@ -42,7 +43,10 @@ __all__ = [
     "HomePage",
     "QuestionStatus",
     "ReaderQuestion",
+    "Leader",
     "LinkedWebsite",
+    "OrganisationPage",
+    "OrganisationUnit",
     "RelatedArticle",
     "Retraction",
     "SearchDocument",

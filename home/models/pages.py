@@ -25,6 +25,7 @@ class HomePage(BasePage):
         "home.StandardPage",
         "home.LegalDocumentIndexPage",
         "home.WorkScheduleIndexPage",
+        "home.OrganisationPage",
     ]
     template = "pages/home_page.html"
 
@@ -71,7 +72,7 @@ class StandardPage(ListingFieldsMixin, BasePage):
     show_in_menus_default = True
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.OrganisationPage"]
     template = "pages/standard_page.html"
 
     class Meta:

@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from cms.api.schema.views import openapi_document
-from home.models import LinkedWebsite, SectionPage
+from home.models import Leader, LinkedWebsite, OrganisationUnit, SectionPage
 from home.models.articles import ArticleAuthor, RelatedArticle
 from tests.api_support import image_block, make_article, make_image, paragraph, publish
 from tests.syndication_support import make_api_key
@@ -56,6 +56,9 @@ def published_content(home_page, author):
     second.tags.add("cai-cach")
     publish(second)
     LinkedWebsite.objects.create(name="Cổng tỉnh", url="https://tinh.gov.vn", logo=image)
+    board = OrganisationUnit.objects.create(name="Ban Thường vụ", kind="leadership")
+    OrganisationUnit.objects.create(name="Văn phòng", parent=board, phone="0226 3 856 218")
+    Leader.objects.create(name="Hoàng Văn Thịnh", position="Bí thư", unit=board, photo=image)
     return [first, second]
 
 
@@ -122,6 +125,9 @@ PARAMETER_VALUES = {
     ("/api/v2/questions/", "limit"): ("5", "0"),
     ("/api/v2/questions/", "offset"): ("0", "-1"),
     ("/api/v2/linked-websites/", "locale"): ("en", ""),
+    ("/api/v2/organisation/units/", "locale"): ("en", ""),
+    ("/api/v2/organisation/leaders/", "locale"): ("en", ""),
+    ("/api/v2/organisation/leaders/", "unit"): ("1", "0"),
     ("/api/v2/videos/latest/", "limit"): ("6", "0"),
     ("/api/v2/videos/latest/", "fields"): ("_,title", "_,-title"),
     ("/api/v2/galleries/latest/", "limit"): ("6", "0"),

@@ -137,6 +137,7 @@ PAGE_SUMMARY = {
                 "document_index",
                 "work_schedule",
                 "work_week",
+                "organisation",
             ],
         },
         "path": {

@@ -28,6 +28,7 @@ from cms.api.schema.components import (
     parameter,
 )
 from cms.api.schema.documents import PATHS as DOCUMENT_PATHS  # noqa: E402
+from cms.api.schema.organisation import ORGANISATION_PATHS
 from cms.api.schema.work_schedule import WORK_SCHEDULE_PATHS
 from cms.contact.schema import QUESTIONS_PATH
 
@@ -245,3 +246,4 @@ PATHS = {
 }
 PATHS.update(DOCUMENT_PATHS)
 PATHS.update(WORK_SCHEDULE_PATHS)
+PATHS.update(ORGANISATION_PATHS)
