@@ -33,6 +33,21 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Letters and digits: "_" separates words, as in PostgreSQL's parser.
+WORD = re.compile(r"[^\W_]+")
+# The consonants a syllable may start with, before the "y" that newer spelling writes "i".
+SYLLABLE_INITIAL = "(?:ch|kh|ph|th|tr|qu|ng|nh|[bcdhklmnprstvx])"
+_Y_AFTER_INITIAL = re.compile(rf"\b({SYLLABLE_INITIAL})y\b")
+_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
+
+
+def fold(text: str) -> str:
+    """Words of ``text`` without diacritics, lower case, separated by single spaces: the form
+    search matches ("Lý luận ngày 03/02" -> "li luan ngay 3 2"; see cms.search.text)."""
+    words = " ".join(WORD.findall(strip_diacritics(nfc(text)).lower()))
+    return _LEADING_ZEROS.sub("", _Y_AFTER_INITIAL.sub(r"\1i", words))
+
+
 def slugify_vi(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
     """An ASCII slug from Vietnamese text, cut at a word boundary when longer than max_length."""
     slug = _NON_SLUG_CHARS.sub("-", strip_diacritics(text).lower()).strip("-")

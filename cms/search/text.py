@@ -20,14 +20,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from cms.vietnamese import nfc, strip_diacritics
+from cms.vietnamese import SYLLABLE_INITIAL, WORD, fold, strip_diacritics
 
 # A query longer than this is cut: nobody types more, and every term costs the database work.
 MAX_QUERY_TERMS = 12
 MAX_TERM_LENGTH = 40
 
-# Letters and digits: "_" separates words, as in PostgreSQL's parser.
-_WORD = re.compile(r"[^\W_]+")
+_WORD = WORD
 
 
 @lru_cache(maxsize=4096)
@@ -69,17 +68,8 @@ def accent_insensitive_pattern(term: str) -> str:
     )
 
 
-# The consonants a syllable may start with, before the "y" that newer spelling writes "i".
-_INITIAL = "(?:ch|kh|ph|th|tr|qu|ng|nh|[bcdhklmnprstvx])"
-_Y_AFTER_INITIAL = re.compile(rf"\b({_INITIAL})y\b")
-_I_AFTER_INITIAL = re.compile(rf"{_INITIAL}i")
-_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
-
-
-def fold(text: str) -> str:
-    """Words of ``text`` without diacritics, lower case, separated by single spaces."""
-    words = " ".join(_WORD.findall(strip_diacritics(nfc(text)).lower()))
-    return _LEADING_ZEROS.sub("", _Y_AFTER_INITIAL.sub(r"\1i", words))
+# fold() lives in cms.vietnamese (the content model folds documents' numbers with it too).
+_I_AFTER_INITIAL = re.compile(rf"{SYLLABLE_INITIAL}i")
 
 
 def _roman(number: int) -> str:

@@ -22,8 +22,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.search.text import fold
-from cms.vietnamese import nfc
+from cms.vietnamese import fold, nfc
 from home.models.base import BasePage
 
 # The files a document may carry.
