@@ -149,6 +149,7 @@ def test_site_settings_translated_to_english(client, site_admin, identity, engli
         "licence": "",
         "phone": "0226 3 856 218",
         "email": "",
+        "map_url": "",
         "share_image": None,
         "logo": None,
     }
