@@ -55,7 +55,8 @@ GLOSSARY = [
     (r"moderation", ("duyệt",)),
     (r"snippets?", ("dùng chung",)),
     (r"images?", ("ảnh",)),
-    (r"documents?", ("tài liệu",)),
+    # Wagtail's uploaded files are tài liệu; our legal documents are văn bản (GLOSSARY.md).
+    (r"documents?", ("tài liệu", "văn bản")),
     (r"pages?", ("trang",)),
     (r"schedul(?:e|ed|es|ing)", ("lịch",)),
     (r"(?:un)?lock(?:ed|s|ing)?", ("khóa",)),

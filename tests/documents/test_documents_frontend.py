@@ -32,8 +32,11 @@ def cms_transport() -> httpx.MockTransport:
     return httpx.MockTransport(handler)
 
 
-# transaction=True: the frontend calls the CMS from the test client's own thread.
-@pytest.mark.django_db(transaction=True)
+# transaction=True: the frontend calls the CMS from the test client's own thread;
+# serialized_rollback: start from what migrations made (the root page), and leave it for the
+# next transactional test (a plain flush re-creates content types the next restore then
+# duplicates).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_library_table_filters_paging_and_document_page(home_page, section, monkeypatch):
     # The stand-in transport calls Django from the frontend's event loop.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
