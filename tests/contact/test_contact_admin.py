@@ -102,7 +102,10 @@ def test_board_publishes_an_answered_question(board_member, question, api):
 @pytest.mark.parametrize(
     ("data", "field_message"),
     [
-        ({"status": "new", "answer": "", "published": "on"}, "Chỉ xuất bản được câu hỏi đã trả lời."),
+        (
+            {"status": "new", "answer": "", "published": "on"},
+            "Chỉ xuất bản được câu hỏi đã trả lời.",
+        ),
         ({"status": "answered", "answer": " "}, "Hãy viết câu trả lời"),
     ],
 )
