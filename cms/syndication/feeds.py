@@ -211,7 +211,10 @@ class ArticleFeed(Feed):
 
     def item_categories(self, item: ArticlePage) -> list[str]:
         section = [item._api_section["title"]] if item._api_section else []
-        return section + [tagged.tag.name for tagged in item.tagged_items.all()]
+        # In the order the tags were given (the prefetch has no order: the rows' physical
+        # order, which a restore from a backup changes).
+        tagged_items = sorted(item.tagged_items.all(), key=lambda tagged: tagged.pk)
+        return section + [tagged.tag.name for tagged in tagged_items]
 
     def item_enclosures(self, item: ArticlePage) -> list[Enclosure]:
         image = item._feed["image"]
