@@ -137,7 +137,7 @@ def related_ids(page_ids: Sequence[int]) -> dict[int, list[int]]:
     def build(page_ids):
         return (
             RelatedArticle.objects.filter(page_id__in=page_ids)
-            .order_by("page_id", "sort_order")
+            .order_by("page_id", "sort_order", "id")
             .values_list("page_id", "related_page_id")
         )
 
@@ -208,7 +208,7 @@ def author_links(page_ids: Sequence[int]) -> dict[int, list[ArticleAuthor]]:
     def build(page_ids):
         return (
             ArticleAuthor.objects.filter(page_id__in=page_ids)
-            .order_by("page_id", "sort_order")
+            .order_by("page_id", "sort_order", "id")
             .values_list(*fields)
         )
 

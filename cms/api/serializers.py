@@ -275,7 +275,7 @@ def _tags(page: ArticlePage, found: dict) -> list[dict]:
 def _author_links(page: ArticlePage):
     """The links ``prepare_summaries`` loaded, unless the page holds its own (a preview)."""
     if "article_authors" in getattr(page, "_cluster_related_objects", {}):
-        return page.article_authors.select_related("author").order_by("sort_order")
+        return page.article_authors.select_related("author").order_by("sort_order", "id")
     return page._api_author_links
 
 
@@ -347,7 +347,7 @@ def serialize_page_details(
 
     summaries = {item["id"]: item for item in cached_summaries(sorted(wanted), ctx, load)}
     galleries = {
-        page.id: list(page.gallery_images.select_related("image").order_by("sort_order"))
+        page.id: list(page.gallery_images.select_related("image").order_by("sort_order", "id"))
         for page in pages
         if isinstance(page, GalleryPage)
     }
