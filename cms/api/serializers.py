@@ -307,7 +307,8 @@ def serialize_page_detail(
     Usable on any page object, e.g. a draft for preview: the page itself is not checked
     for being public, but everything it links to (related articles, neighbours,
     breadcrumbs, rich-text links) is. ``cache_body`` (live pages only, never a draft):
-    reuse the body rendered for the same live revision, site and cache generation.
+    reuse the body rendered for the same live revision, site and cache generation
+    (API_BODY_CACHE=0 turns this off).
     """
     return serialize_page_details([page], request, ctx, cache_body)[0]
 
@@ -418,7 +419,8 @@ class _Body:
 
     def __init__(self, page: Page, ctx: APIContext, cache_body: bool):
         self.value = getattr(page, "body", None)
-        self.key = _body_cache_key(page, ctx) if cache_body and self.value is not None else None
+        use_cache = cache_body and settings.API_BODY_CACHE and self.value is not None
+        self.key = _body_cache_key(page, ctx) if use_cache else None
         self.data = cache.get(self.key) if self.key else None
         rendered = self.value is None or self.data is not None
         self.images = [] if rendered else _body_images(self.value)

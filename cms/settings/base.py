@@ -258,6 +258,8 @@ API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "600"))
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
 # Listing items kept by page between requests (cms.api.serializers.cached_summaries).
 API_SUMMARY_CACHE = env_bool("API_SUMMARY_CACHE", True)
+# A page detail's rendered body kept by live revision (cms.api.serializers._Body).
+API_BODY_CACHE = env_bool("API_BODY_CACHE", True)
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

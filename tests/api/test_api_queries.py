@@ -173,3 +173,23 @@ def test_article_detail_body_shows_an_image_change_at_once(api, article_with_ten
     body = api.get(url.replace("_=1", "_=2")).json()["body"]
 
     assert body[1]["value"]["alt"] == "Mô tả mới"
+
+
+def test_article_detail_renders_the_body_again_with_the_body_cache_off(
+    api, article_with_ten_images, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/api/v2/pages/{article_with_ten_images.id}/?_="
+    api.get(url + "1")
+    with CaptureQueriesContext(connection) as reused:
+        first = api.get(url + "2").json()
+    settings.API_BODY_CACHE = False
+
+    with CaptureQueriesContext(connection) as rendered:
+        second = api.get(url + "3").json()
+
+    # Rendering looks the body's images up again; the body itself is the same.
+    assert len(rendered) > len(reused)
+    assert second["body"] == first["body"]
