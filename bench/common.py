@@ -4,6 +4,7 @@ The scripts run as files (``.venv/bin/python bench/sync.py``), so each puts the 
 ``sys.path`` before importing this module.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -111,3 +112,25 @@ def cpu_seconds(pid: int, children: bool = False) -> float:
         fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
         ticks += int(fields[11]) + int(fields[12])  # utime, stime
     return ticks / CLOCK_TICKS
+
+
+def database_cpu(db: str) -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL backend connected to ``db`` (local server)."""
+    sql = f"SELECT pid FROM pg_stat_activity WHERE datname = '{db}'"
+    result = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-Atc", sql],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds = {}
+    for pid in map(int, result.stdout.split()):
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):  # ended since
+            seconds[pid] = cpu_seconds(pid)
+    return seconds
+
+
+def database_cpu_since(db: str, before: dict[int, float]) -> float:
+    """CPU seconds the backends of ``db`` used since ``before`` (``database_cpu``); a backend
+    that ended meanwhile is lost, one that started counts whole."""
+    return sum(now - before.get(pid, 0.0) for pid, now in database_cpu(db).items())
