@@ -366,8 +366,9 @@ def measure(server, url: str, args, headers=(), trace: Path | None = None) -> di
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": _ms(latency["50"]),
         "p99": _ms(latency["99"]),
-        "cpu_ms": 1000 * (app + db) / max(requests, 1),
-        "db_ms": 1000 * db / max(requests, 1),
+        # No request finished (a stall longer than --duration): no figure rather than a wrong one.
+        "cpu_ms": 1000 * (app + db) / requests if requests else float("nan"),
+        "db_ms": 1000 * db / requests if requests else float("nan"),
         "errors": (int(non_2xx.group(1)) if non_2xx else 0)
         + (int(timeouts.group(1)) if timeouts else 0),
     }
