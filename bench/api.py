@@ -22,8 +22,9 @@ Each case runs on five servers, one after the other, all with the same settings 
 
 Prints requests/s, p50/p99 latency and CPU time per request: the gunicorn processes (from
 /proc) plus the PostgreSQL backends serving them, then one table with the ratios against
-stock. Only ratios from one run compare, this machine is noisy. Needs PostgreSQL on
-127.0.0.1:5432 (user postgres, trust).
+stock (stock runs with one wrk connection per worker and at least 10 s, its requests taking
+up to seconds: compare its CPU, not its latency). Only ratios from one run compare, this
+machine is noisy. Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 """
 
 import argparse
@@ -326,10 +327,14 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def _wrk(args, url: str, duration: int, headers=(), trace: Path | None = None) -> str:
+def _wrk(
+    args, url: str, duration: int, headers=(), trace: Path | None = None, connections: int = 0
+) -> str:
     # Stock's deep offsets and searches take seconds at 100,000: wrk's 2 s default would
     # count them as timeouts and leave their CPU with the requests that finished.
-    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{duration}s", "--timeout", "60s"]
+    connections = connections or args.connections
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s"]
+    command += ["--timeout", "60s"]
     command.append("--latency")
     for header in headers:
         command += ["-H", header]
@@ -340,9 +345,15 @@ def _wrk(args, url: str, duration: int, headers=(), trace: Path | None = None) -
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
-def measure(server, url: str, args, headers=(), trace: Path | None = None) -> dict:
+def measure(server, url: str, args, headers=(), trace: Path | None = None, slow=False) -> dict:
     """wrk on one URL (after 3 requests) or on a trace (after replaying it for 2 s), and the
-    CPU the app server and its PostgreSQL backends spent meanwhile."""
+    CPU the app server and its PostgreSQL backends spent meanwhile.
+
+    ``slow`` (stock, whose requests take up to seconds at 100,000): one connection per
+    worker and at least 10 s, so that requests queued behind others neither outlast the
+    run nor leave their CPU to the ones that finished."""
+    duration = max(args.duration, 10) if slow else args.duration
+    connections = args.workers if slow else args.connections
     if trace is None:
         for _ in range(3):
             request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))
@@ -352,10 +363,10 @@ def measure(server, url: str, args, headers=(), trace: Path | None = None) -> di
                 if e.code != 304:
                     raise
     else:
-        _wrk(args, url, 2, trace=trace)
+        _wrk(args, url, 2, trace=trace, connections=connections)
     before = cpu_seconds(server.pid, children=True)
     db_before = database_cpu(args.db)
-    output = _wrk(args, url, args.duration, headers, trace)
+    output = _wrk(args, url, duration, headers, trace, connections)
     app = cpu_seconds(server.pid, children=True) - before
     db = database_cpu_since(args.db, db_before)
     requests = int(re.search(r"(\d+) requests in", output).group(1))
@@ -384,7 +395,8 @@ def measure_server(args, name: str, work: list, results: dict) -> None:
             if headers == ("If-None-Match",):
                 etag = urllib.request.urlopen(url).headers["ETag"]
                 headers = (f"If-None-Match: {etag}",)
-            r = results[(case, name)] = measure(server, url, args, headers, trace)
+            slow = name == "stock" and path != "/bench/floor/"
+            r = results[(case, name)] = measure(server, url, args, headers, trace, slow)
             print(
                 f"{name:9} {case:34} {r['rps']:8.1f} req/s  p50 {r['p50']:7.2f} ms"
                 f"  p99 {r['p99']:7.2f} ms  cpu {r['cpu_ms']:6.2f} ms/req "
