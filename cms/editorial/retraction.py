@@ -27,7 +27,11 @@ def can_retract(page: Page, user: AbstractBaseUser) -> bool:
 
 def is_retracted(page: Page) -> bool:
     """Whether an active retraction keeps page down; a listing's prefetch answers without a
-    query (cms.editorial.wagtail_hooks.prefetch_active_retractions)."""
+    query (cms.editorial.wagtail_hooks.prefetch_active_retractions), and a live page has none:
+    publishing closes them (close_retractions_on_publish), so listings without the prefetch
+    (the admin's page search) ask only for their pages that are not live."""
+    if page.live:
+        return False
     if hasattr(page, PREFETCHED_RETRACTIONS):
         return bool(getattr(page, PREFETCHED_RETRACTIONS))
     return page.retractions.active().exists()

@@ -60,3 +60,15 @@ def test_explorer_offers_sync_for_a_translated_page_only(client, section, superu
     source = TranslationSource.objects.get(object_id=translated.translation_key)
     assert reverse("wagtail_localize:update_translations", args=[source.id]) in html
     assert not TranslationSource.objects.filter(object_id=untranslated.translation_key).exists()
+
+
+def test_page_search_asks_no_retraction_of_live_pages(client, section, superuser):
+    for i in range(5):
+        make_article(section, f"Cải cách hành chính số {i}")
+    client.force_login(superuser)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/admin/pages/search/?q=c%E1%BA%A3i+c%C3%A1ch")
+
+    assert response.content.decode().count("Cải cách hành chính số") >= 5
+    assert not [q["sql"] for q in queries.captured_queries if "home_retraction" in q["sql"]]
