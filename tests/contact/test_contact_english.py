@@ -150,3 +150,20 @@ def test_english_contact_page_without_contacts_or_organisation_page():
     main = main_of(response.text)
     assert "<dt>" not in main and "mailto:" not in main and "/en/gioi-thieu/" not in main
     assert "The question form is in Vietnamese" in main
+
+
+def test_contact_menu_links_once_when_the_cms_menu_has_the_page():
+    # The demo's menu has a "Liên hệ" page, which /lien-he/ shows: one menu link, not two.
+    handler = cms(ENGLISH)
+
+    def with_contact_in_menu(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/api/v2/menu/" and request.url.params.get("locale") != "en":
+            item = {"id": 9, "title": "Liên hệ", "path": "/lien-he/", "kind": "page"}
+            return json_response({"items": [{**item, "children": []}]})
+        return handler(request)
+
+    page = client_for(with_contact_in_menu).get("/lien-he/").text
+
+    menu = page.split('<nav class="main-menu"', 1)[1].split("</nav>", 1)[0]
+    assert menu.count('href="/lien-he/"') == 1
+    assert menu.count('href="/hoi-dap/"') == 1
