@@ -167,3 +167,25 @@ def test_contact_menu_links_once_when_the_cms_menu_has_the_page():
     menu = page.split('<nav class="main-menu"', 1)[1].split("</nav>", 1)[0]
     assert menu.count('href="/lien-he/"') == 1
     assert menu.count('href="/hoi-dap/"') == 1
+
+
+def test_sitemap_lists_the_contact_pages_once():
+    handler = cms(ENGLISH)
+    contact_page = {
+        "id": 9,
+        "title": "Liên hệ",
+        "path": "/lien-he/",
+        "kind": "page",
+        "publication_date": None,
+    }
+
+    def with_contact_page(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/api/v2/pages/" and "type" not in request.url.params:
+            return json_response({"meta": {"total_count": 1}, "items": [contact_page]})
+        return handler(request)
+
+    sitemap = client_for(with_contact_page).get("/sitemap.xml").text
+
+    assert sitemap.count("<loc>https://tin.example.vn/en/contact/</loc>") == 1
+    assert sitemap.count("<loc>https://tin.example.vn/lien-he/</loc>") == 1
+    assert sitemap.count("<loc>https://tin.example.vn/hoi-dap/</loc>") == 1
