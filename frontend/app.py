@@ -34,6 +34,7 @@ def routes(static: StaticFiles) -> list[Route]:
         Route("/tac-gia/{author_id:int}/", views.author, name="author"),
         Route("/lien-he/", contact.contact_page, methods=["GET", "POST"], name="contact"),
         Route("/hoi-dap/", contact.questions_page, name="questions"),
+        Route(contact.ENGLISH_PATH, contact.english_contact_page, name="contact_en"),
         Route("/preview/", views.preview, name="preview"),
         Route("/sitemap.xml", views.sitemap_xml, name="sitemap"),
         Route("/rss.xml", views.rss_xml, name="rss"),

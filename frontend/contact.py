@@ -11,6 +11,12 @@ address in X-Forwarded-For (uvicorn's --proxy-headers resolves it from the proxy
 the CMS trusts that header only from FORWARDED_ALLOW_IPS. Its 400 messages come back beside
 each field, with everything the reader typed kept; a 202 redirects (303) to the thank-you
 state, so reloading the page does not send the question twice.
+
+``/en/contact/`` is the English contact page Decree 42/2022/NĐ-CP asks for: the office's
+address, phone, e-mail and map link from the English site settings, and a link to the
+English organisation page (the leaders' contacts). It has no form of its own: the CMS
+checks questions, and the office answers them, in Vietnamese, so the page says so in
+English and gives the office's e-mail address for writing in English.
 """
 
 import asyncio
@@ -35,6 +41,10 @@ FIELDS = ("name", "email", "phone", "subject", "message", "website")
 MAX_BODY = 64 * 1024
 QUESTIONS_PAGE_SIZE = 10
 SENT = "da-gui"
+ENGLISH_PATH = "/en/contact/"
+# Each contact page's other language, for the language switch and hreflang alternates.
+VIETNAMESE_VERSION = [{"locale": "vi", "path": "/lien-he/"}]
+ENGLISH_VERSION = [{"locale": "en", "path": ENGLISH_PATH}]
 
 
 def _token(request: Request) -> str:
@@ -69,6 +79,7 @@ async def _render(
         "sent": request.query_params.get(SENT) == "1" and request.method == "GET",
         "csrf_token": token,
         "noindex": bool(errors or message),
+        "translations": ENGLISH_VERSION,
     }
     response = html(request, "pages/contact.html", context, status_code=status_code)
     return _with_token(request, response, token)
@@ -168,3 +179,23 @@ async def questions_page(request: Request) -> Response:
         raise NotFound()
     listing = {"items": data["items"], "total": total, "page": number, "pages": pages}
     return html(request, "pages/questions.html", {**common, "listing": listing})
+
+
+@cached
+async def english_contact_page(request: Request) -> Response:
+    """/en/contact/: the office's contacts in English; where the English site settings lack
+    a text (not translated yet), the Vietnamese one, marked as Vietnamese."""
+    api = frontend_of(request).api
+    organisation = {"type": "home.OrganisationPage", "locale": "en", "limit": 1}
+    common, vietnamese, pages = await asyncio.gather(
+        content.chrome(api, "en"),
+        api.get("site-settings/", {"locale": "vi"}),
+        api.get("pages/", organisation),
+    )
+    context = {
+        **common,
+        "site_vi": vietnamese,
+        "organisation_page": next(iter(pages["items"]), None),
+        "translations": VIETNAMESE_VERSION,
+    }
+    return html(request, "pages/contact_en.html", context)

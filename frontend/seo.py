@@ -157,9 +157,12 @@ def sitemap(pages: list[dict], base_url: str) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
-    # The frontend's own pages of the CMS's data: "Hỏi đáp" and "Liên hệ" (frontend/contact.py).
-    for path in ("/hoi-dap/", "/lien-he/"):
-        lines.append(f"<url><loc>{escape(base_url + path)}</loc></url>")
+    # The frontend's own pages of the CMS's data: "Hỏi đáp", "Liên hệ" and its English page
+    # (frontend/contact.py); once, also where the CMS has a page at that address.
+    from_cms = {page["path"] for page in pages}
+    for path in ("/hoi-dap/", "/lien-he/", "/en/contact/"):
+        if path not in from_cms:
+            lines.append(f"<url><loc>{escape(base_url + path)}</loc></url>")
     for page in pages:
         lines.append(f"<url><loc>{escape(base_url + page['path'])}</loc>")
         if page.get("publication_date"):

@@ -5,10 +5,21 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.models import QuestionStatus, ReaderQuestion, SiteSettings
 
+# The owner details in English, for /en/contact/ and the English footer (Decree 42/2022/NĐ-CP
+# asks for the organisation's contacts in English).
+ENGLISH_IDENTITY = {
+    "organisation_name": "Party Committee of Provincial Agencies and Enterprises",
+    "owning_body": "Standing Board of the Party Committee of Provincial Agencies and Enterprises",
+    "person_responsible": "Đặng Văn Thành, Standing Deputy Secretary, Head of the Editorial Board",
+    "address": "3rd floor, Provincial Agencies Building, 18 Lê Lợi Street, Trung Tâm Ward, "
+    "Lam Hà Province",
+    "licence": "Licence No. 08/GP-TTĐT of 16 March 2026, Lam Hà Department of Science and "
+    "Technology",
+}
 MAP_URL = "https://www.openstreetmap.org/search?query=18%20L%C3%AA%20L%E1%BB%A3i"
 QUESTIONS_EMAIL = "hoidap@lamha.gov.vn"
 
@@ -74,13 +85,29 @@ QUESTIONS = [
 ]
 
 
+def translate_identity(settings: SiteSettings) -> int:
+    """The owner details' English copy, published; 1 when made, 0 when it exists."""
+    english = Locale.objects.filter(language_code="en").first()
+    if settings.identity is None or english is None:
+        return 0
+    if settings.identity.get_translation_or_none(english) is not None:
+        return 0
+    copy = settings.identity.copy_for_translation(english)
+    for name, value in ENGLISH_IDENTITY.items():
+        setattr(copy, name, value)
+    copy.live = False
+    copy.save()
+    copy.save_revision().publish()
+    return 1
+
+
 def load_contact(site: Site) -> int:
     """Fill what is missing; return how many objects were created."""
-    created = 0
     settings = SiteSettings.for_site(site)
     if not settings.map_url:
         settings.map_url, settings.questions_email = MAP_URL, QUESTIONS_EMAIL
         settings.save()
+    created = translate_identity(settings)
     users = get_user_model().objects.in_bulk(["bientapvien", "truongban"], field_name="username")
     now = timezone.now()
     for days, name, email, phone, subject, question, answer, published in QUESTIONS:

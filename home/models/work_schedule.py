@@ -177,6 +177,14 @@ class WorkWeekPage(BasePage):
                 entry.earlier_version = before.snapshot()
 
 
+def row_field(name: str) -> FieldPanel:
+    """A field of a schedule row, without Wagtail's per-field comment button: that button
+    follows every field in the tab order, so Tab from "Nội dung" reached it instead of
+    "Địa điểm", and rows are typed with the keyboard. Comments stay on the week's own
+    fields (title, note)."""
+    return FieldPanel(name, disable_comments=True)
+
+
 class WorkScheduleEntry(Orderable):
     """One row: a meeting or visit on a day's morning or afternoon."""
 
@@ -234,11 +242,11 @@ class WorkScheduleEntry(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("weekday"), FieldPanel("session"), FieldPanel("time")]),
-        FieldPanel("content"),
-        FieldRowPanel([FieldPanel("place"), FieldPanel("chair")]),
-        FieldRowPanel([FieldPanel("attendees"), FieldPanel("preparing_unit")]),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("notes")], heading=_("Changes")),
+        FieldRowPanel([row_field("weekday"), row_field("session"), row_field("time")]),
+        row_field("content"),
+        FieldRowPanel([row_field("place"), row_field("chair")]),
+        FieldRowPanel([row_field("attendees"), row_field("preparing_unit")]),
+        MultiFieldPanel([row_field("status"), row_field("notes")], heading=_("Changes")),
     ]
 
     class Meta(Orderable.Meta):

@@ -4,6 +4,7 @@ The section editor (bientapvien) opens the latest week, chooses "Sao chép sang 
 adds a row with the keyboard only and submits; the board (truongban) approves both steps,
 which publishes; the week shows on the frontend, whose previous/next links work without
 JavaScript, and prints on one A4 page. Screenshot: test-artifacts/work-schedule-week.png.
+A row of a new week is typed with the keyboard alone, Tab from each field to the next.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from playwright.sync_api import expect
 
 from tests.frontend.conftest import screenshot, wait_until_edits_are_watched
 from tests.frontend.test_admin_chain_browser import open_more_actions, workflow_action
-from tests.frontend.test_admin_editor_browser import log_in
+from tests.frontend.test_admin_editor_browser import log_in, save_draft
 
 CONTENT = "Họp Chi bộ Văn phòng Đảng ủy Khối đánh giá chất lượng đảng viên"
 PLACE = "Phòng họp số 2"
@@ -131,3 +132,69 @@ def test_browser_week_copied_typed_approved_and_shown(page, stack, expected_cons
     assert ics.status == 200 and CONTENT.encode() in ics.body().replace(b"\r\n ", b"")
 
     assert 500 not in statuses
+
+
+# The row's fields in the order Tab visits them, with what is typed into each.
+TYPED_ROW = [
+    ("content", CONTENT),
+    ("place", PLACE),
+    ("chair", CHAIR),
+    ("attendees", "Thường trực Đảng ủy Khối; Chi ủy Chi bộ Văn phòng"),
+    ("preparing_unit", "Văn phòng Đảng ủy Khối"),
+]
+
+
+def test_browser_week_row_typed_with_tab_between_fields(page, stack, expected_console_errors):
+    # The autosave of the form while the new row has no content yet is refused (400).
+    expected_console_errors.append(
+        "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    )
+    cms = stack["cms"]
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    year, week, _day = (today + datetime.timedelta(weeks=4)).isocalendar()
+    log_in(page, cms, "bientapvien")
+    schedule = page.request.get(f"{cms}/api/v2/pages/?type=home.WorkScheduleIndexPage").json()
+    page.goto(f"{cms}/admin/pages/add/home/workweekpage/{schedule['items'][0]['id']}/")
+    page.wait_for_load_state("networkidle")
+    wait_until_edits_are_watched(page)
+    page.locator("#id_iso_year").fill(str(year))
+    page.locator("#id_iso_week").fill(str(week))
+
+    # From the title, Tab reaches "add a row" (the week's own fields keep their comment
+    # buttons), Enter adds one and puts the focus in it
+    page.locator("#id_title").focus()
+    add = page.locator("#id_entries-ADD")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.locator("#id_entries-ADD:focus").count():
+            break
+    expect(add).to_be_focused()
+    page.keyboard.press("Enter")
+    row = "#id_entries-0"
+    page.keyboard.press("Tab")
+    expect(page.locator(f"{row}-weekday")).to_be_focused()
+    for _ in range(3):  # Thứ Hai -> Thứ Năm
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    expect(page.locator(f"{row}-session")).to_be_focused()
+    page.keyboard.press("ArrowDown")  # Sáng -> Chiều
+    page.keyboard.press("Tab")
+    expect(page.locator(f"{row}-time")).to_be_focused()
+    page.keyboard.type("15:00")
+    page.keyboard.press("Escape")  # closes the time picker, if any
+    # then each field is the next Tab stop: no comment button between them
+    for name, text in TYPED_ROW:
+        page.keyboard.press("Tab")
+        expect(page.locator(f"{row}-{name}")).to_be_focused()
+        page.keyboard.type(text)
+    page.keyboard.press("Tab")
+    expect(page.locator(f"{row}-status")).to_be_focused()
+    save_draft(page)
+
+    # The draft keeps the row as typed
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    expect(page.locator(f"{row}-weekday")).to_have_value("3")
+    expect(page.locator(f"{row}-session")).to_have_value("afternoon")
+    expect(page.locator(f"{row}-time")).to_have_value(re.compile(r"^15:00"))
+    for name, text in TYPED_ROW:
+        expect(page.locator(f"{row}-{name}")).to_have_value(text)
