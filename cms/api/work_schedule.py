@@ -231,7 +231,14 @@ def _event(entry: WorkScheduleEntry, page: WorkWeekPage, host: str, url: str) ->
 
 def calendar_view(request: HttpRequest) -> HttpResponse:
     """``/api/v2/work-schedule/calendar.ics``: published rows from 8 weeks ago on (RFC 5545;
-    lines folded and text escaped by the icalendar library)."""
+    lines folded and text escaped by the icalendar library), times in Hà Nội time with the
+    VTIMEZONE that defines it:
+
+        BEGIN:VTIMEZONE
+        TZID:Asia/Ho_Chi_Minh
+        …
+        DTSTART;TZID=Asia/Ho_Chi_Minh:20261130T080000      (01:00Z)
+    """
     try:
         for name, value in request.GET.items():
             if name not in ("locale", "_"):
@@ -258,10 +265,16 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Work schedule"))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    last_day = week_start(year, week)
     for page in weeks:
         url = scope.public_base_url + scope.frontend_path(page.url_path)
         for entry in page.sorted_entries():
             calendar.add_component(_event(entry, page, host, url))
+        last_day = max(last_day, page.start_date + datetime.timedelta(days=7))
+    # Times are written as Hà Nội wall-clock time with TZID=Asia/Ho_Chi_Minh; RFC 5545 asks
+    # for the VTIMEZONE that defines it, and a client without one (Outlook, some phones)
+    # would read 08:00 as floating or UTC time. Spanning the feed's own dates keeps it short.
+    calendar.add_missing_timezones(first_date=week_start(year, week), last_date=last_day)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-cong-tac.ics"'
     return response
