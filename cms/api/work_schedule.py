@@ -45,6 +45,14 @@ ICS_WEEKS_BACK = 8
 SESSION_HOURS = {"morning": (7, 30, 11, 30), "afternoon": (13, 30, 17, 0)}
 
 
+def _with_neighbours(year: int, week: int) -> None:
+    """Raises ValueError or OverflowError unless the week and the weeks before and after it
+    exist (the answer links both: 0001-W01 has no previous week, 9999-W52 no next one)."""
+    week_start(year, week)
+    shift_week(year, week, -1)
+    shift_week(year, week, 1)
+
+
 def parse_week(request: HttpRequest) -> tuple[int, int] | None:
     """(ISO year, week) from ``?week=2026-W49`` or ``?date=2026-12-03``; None if neither."""
     if "week" in request.GET and "date" in request.GET:
@@ -55,8 +63,8 @@ def parse_week(request: HttpRequest) -> tuple[int, int] | None:
         try:
             if match is None:
                 raise ValueError(raw)
-            week_start(int(match[1]), int(match[2]))
-        except ValueError as error:
+            _with_neighbours(int(match[1]), int(match[2]))
+        except (ValueError, OverflowError) as error:
             raise BadQueryParameter(
                 "week", _("must be an ISO week such as 2026-W49 (week 1 to 52 or 53)")
             ) from error
@@ -67,11 +75,12 @@ def parse_week(request: HttpRequest) -> tuple[int, int] | None:
             if not _ISO_DATE.fullmatch(raw):
                 raise ValueError(raw)
             day = datetime.date.fromisoformat(raw)
-        except ValueError as error:
+            year, week, _day = day.isocalendar()
+            _with_neighbours(year, week)
+        except (ValueError, OverflowError) as error:
             raise BadQueryParameter(
                 "date", _("must be a date written YYYY-MM-DD, e.g. 2026-12-03")
             ) from error
-        year, week, _day = day.isocalendar()
         return year, week
     return None
 

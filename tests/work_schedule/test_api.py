@@ -86,6 +86,11 @@ def test_current_week_by_default_is_a_redirect_never_cached(api, schedule):
         ("date=2026-02-30", "date", "YYYY-MM-DD"),
         ("date=3/12/2026", "date", "YYYY-MM-DD"),
         ("date=2026-12-03&week=2026-W49", "date", "cả hai"),
+        # The first and last weeks the calendar has: no previous / next week to link.
+        ("week=0001-W01", "week", "2026-W49"),
+        ("week=9999-W52", "week", "2026-W49"),
+        ("date=0001-01-02", "date", "YYYY-MM-DD"),
+        ("date=9999-12-31", "date", "YYYY-MM-DD"),
         ("tuan=2026-W49", "tuan", "tuan"),
         ("locale=xx", "locale", "locale"),
     ],
@@ -95,6 +100,18 @@ def test_bad_week_or_date_is_a_400_naming_it(api, schedule, query, parameter, me
     assert response.status_code == 400
     assert response.json()["parameter"] == parameter
     assert message in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_week_of_a_year_before_1000_is_named_in_iso_8601(api, schedule):
+    """Found by schemathesis: ``?week=0006-W01`` answered "6-W01", which the document's own
+    pattern (four-digit year) forbids."""
+    data = api.get("/api/v2/work-schedule/?week=0006-W01").json()
+    assert (data["week"], data["previous"]["week"], data["next"]["week"]) == (
+        "0006-W01",
+        "0005-W52",
+        "0006-W02",
+    )
 
 
 @pytest.mark.django_db
