@@ -6,7 +6,7 @@ from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
-from frontend.api_client import ApiClient
+from frontend.api_client import ApiClient, NotFound
 from frontend.render import embed, iso_duration
 
 SITEMAP_BATCH = 100
@@ -152,17 +152,38 @@ async def all_pages(api: ApiClient) -> list[dict]:
             return items
 
 
-def sitemap(pages: list[dict], base_url: str) -> str:
+async def latest_answer(api: ApiClient) -> str | None:
+    """When the newest published answer of "Hỏi đáp" was published; None without one.
+
+    Questions have no page of their own (each is an anchor of /hoi-dap/), so the sitemap
+    shows them as the list's last modification; a question not published changes nothing.
+    """
+    try:
+        data = await api.get("questions/", {"limit": 1})
+    except NotFound:
+        return None
+    items = data.get("items") or []
+    return items[0].get("published_at") if items else None
+
+
+def sitemap(pages: list[dict], base_url: str, questions_updated: str | None = None) -> str:
+    """sitemap.xml: every public page of the CMS's tree (articles, documents, schedule weeks,
+    the organisation page…, as /api/v2/pages/ lists them) and the frontend's own pages."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
     # The frontend's own pages of the CMS's data: "Hỏi đáp", "Liên hệ" and its English page
-    # (frontend/contact.py); once, also where the CMS has a page at that address.
+    # (frontend/contact.py); once, also where the CMS has a page at that address. "Hỏi đáp"
+    # carries the date of its newest published answer.
     from_cms = {page["path"] for page in pages}
     for path in ("/hoi-dap/", "/lien-he/", "/en/contact/"):
-        if path not in from_cms:
-            lines.append(f"<url><loc>{escape(base_url + path)}</loc></url>")
+        if path in from_cms:
+            continue
+        lastmod = ""
+        if path == "/hoi-dap/" and questions_updated:
+            lastmod = f"<lastmod>{escape(questions_updated)}</lastmod>"
+        lines.append(f"<url><loc>{escape(base_url + path)}</loc>{lastmod}</url>")
     for page in pages:
         lines.append(f"<url><loc>{escape(base_url + page['path'])}</loc>")
         if page.get("publication_date"):

@@ -212,8 +212,12 @@ async def author(request: Request) -> Response:
 
 @cached
 async def sitemap_xml(request: Request) -> Response:
-    pages = await seo.all_pages(frontend_of(request).api)
-    return Response(seo.sitemap(pages, base_url(request)), media_type="application/xml")
+    api = frontend_of(request).api
+    pages, answered = await asyncio.gather(seo.all_pages(api), seo.latest_answer(api))
+    return Response(
+        seo.sitemap(pages, base_url(request), questions_updated=answered),
+        media_type="application/xml",
+    )
 
 
 @cached

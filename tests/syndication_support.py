@@ -50,17 +50,20 @@ class PortalMirror:
         else:
             self.pages.pop(item["page_id"], None)
 
-    def sync(self) -> None:
+    def sync(self) -> list[dict]:
+        """Pages on from the stored cursor; returns the items received, in order."""
+        received = []
         while True:
             response = self.get(self.cursor)
             assert response.status_code == 200, response.content
             data = response.json()
             for item in data["items"]:
                 self.apply(item)
+            received.extend(data["items"])
             self.items_received += len(data["items"])
             self.cursor = data["next_cursor"]
             if not data["has_more"]:
-                return
+                return received
 
 
 # --- A portal that receives webhooks ---------------------------------------------------

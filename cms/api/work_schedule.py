@@ -45,6 +45,14 @@ ICS_WEEKS_BACK = 8
 SESSION_HOURS = {"morning": (7, 30, 11, 30), "afternoon": (13, 30, 17, 0)}
 
 
+def _with_neighbours(year: int, week: int) -> None:
+    """Raises ValueError or OverflowError unless the week and the weeks before and after it
+    exist (the answer links both: 0001-W01 has no previous week, 9999-W52 no next one)."""
+    week_start(year, week)
+    shift_week(year, week, -1)
+    shift_week(year, week, 1)
+
+
 def parse_week(request: HttpRequest) -> tuple[int, int] | None:
     """(ISO year, week) from ``?week=2026-W49`` or ``?date=2026-12-03``; None if neither."""
     if "week" in request.GET and "date" in request.GET:
@@ -55,8 +63,8 @@ def parse_week(request: HttpRequest) -> tuple[int, int] | None:
         try:
             if match is None:
                 raise ValueError(raw)
-            week_start(int(match[1]), int(match[2]))
-        except ValueError as error:
+            _with_neighbours(int(match[1]), int(match[2]))
+        except (ValueError, OverflowError) as error:
             raise BadQueryParameter(
                 "week", _("must be an ISO week such as 2026-W49 (week 1 to 52 or 53)")
             ) from error
@@ -67,11 +75,12 @@ def parse_week(request: HttpRequest) -> tuple[int, int] | None:
             if not _ISO_DATE.fullmatch(raw):
                 raise ValueError(raw)
             day = datetime.date.fromisoformat(raw)
-        except ValueError as error:
+            year, week, _day = day.isocalendar()
+            _with_neighbours(year, week)
+        except (ValueError, OverflowError) as error:
             raise BadQueryParameter(
                 "date", _("must be a date written YYYY-MM-DD, e.g. 2026-12-03")
             ) from error
-        year, week, _day = day.isocalendar()
         return year, week
     return None
 
@@ -231,7 +240,14 @@ def _event(entry: WorkScheduleEntry, page: WorkWeekPage, host: str, url: str) ->
 
 def calendar_view(request: HttpRequest) -> HttpResponse:
     """``/api/v2/work-schedule/calendar.ics``: published rows from 8 weeks ago on (RFC 5545;
-    lines folded and text escaped by the icalendar library)."""
+    lines folded and text escaped by the icalendar library), times in Hà Nội time with the
+    VTIMEZONE that defines it:
+
+        BEGIN:VTIMEZONE
+        TZID:Asia/Ho_Chi_Minh
+        …
+        DTSTART;TZID=Asia/Ho_Chi_Minh:20261130T080000      (01:00Z)
+    """
     try:
         for name, value in request.GET.items():
             if name not in ("locale", "_"):
@@ -258,10 +274,16 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Work schedule"))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    last_day = week_start(year, week)
     for page in weeks:
         url = scope.public_base_url + scope.frontend_path(page.url_path)
         for entry in page.sorted_entries():
             calendar.add_component(_event(entry, page, host, url))
+        last_day = max(last_day, page.start_date + datetime.timedelta(days=7))
+    # Times are written as Hà Nội wall-clock time with TZID=Asia/Ho_Chi_Minh; RFC 5545 asks
+    # for the VTIMEZONE that defines it, and a client without one (Outlook, some phones)
+    # would read 08:00 as floating or UTC time. Spanning the feed's own dates keeps it short.
+    calendar.add_missing_timezones(first_date=week_start(year, week), last_date=last_day)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-cong-tac.ics"'
     return response

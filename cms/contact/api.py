@@ -99,13 +99,15 @@ class ReaderQuestionsAPIViewSet(ReaderAPIViewSet):
         form = form_from_json(data)
         if isinstance(form, dict):
             return self.bad_request(_("Please check the fields marked."), form)
+        # Bad input is a 400 whoever sends it (the OpenAPI document's promise); only then
+        # does a filled honeypot tell a robot from a person.
+        if not form.is_valid():
+            errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+            return self.bad_request(_("Please check the fields marked."), errors)
         if form.data.get(HONEYPOT):
             # A robot: answered like a person, stored nowhere, counted against its address.
             questions.count(request)
             return Response({"message": thanks()}, status=status.HTTP_202_ACCEPTED)
-        if not form.is_valid():
-            errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
-            return self.bad_request(_("Please check the fields marked."), errors)
         questions.store(request, form.cleaned_data, get_scope(request).site_id)
         questions.count(request)
         return Response({"message": thanks()}, status=status.HTTP_202_ACCEPTED)

@@ -22,7 +22,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.vietnamese import fold, nfc
+from cms.vietnamese import fold
 from home.models.base import BasePage
 
 # The files a document may carry.
@@ -41,7 +41,24 @@ class DocumentStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-class DocumentType(models.Model):
+class DocumentList(models.Model):
+    """A list an editor extends (document types, issuing bodies, fields): a unique name that
+    stands for the row. (Its text is stored in NFC by home/signals.py, like every text field
+    of this app.)"""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DocumentType(DocumentList):
     """Nghị quyết (NQ), Chỉ thị (CT), Kế hoạch (KH), Công văn (CV)…"""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -52,25 +69,16 @@ class DocumentType(models.Model):
         help_text=_("The type's code in document numbers, e.g. 'KH' for Kế hoạch."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("code")]
+    panels = [*DocumentList.panels, FieldPanel("code")]
 
-    class Meta:
+    class Meta(DocumentList.Meta):
         verbose_name = _("document type")
         verbose_name_plural = _("document types")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.name, self.code = nfc(self.name), nfc(self.code)
-        super().save(*args, **kwargs)
 
 
-class IssuingBody(models.Model):
+class IssuingBody(DocumentList):
     """Đảng ủy Khối (ĐUK), Chính phủ (CP), Ủy ban nhân dân tỉnh (UBND)…"""
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
     code = models.CharField(
         _("code"),
         max_length=30,
@@ -84,39 +92,19 @@ class IssuingBody(models.Model):
         default=IssuerStyle.PARTY,
     )
 
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("style")]
+    panels = [*DocumentList.panels, FieldPanel("code"), FieldPanel("style")]
 
-    class Meta:
+    class Meta(DocumentList.Meta):
         verbose_name = _("issuing body")
         verbose_name_plural = _("issuing bodies")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.name, self.code = nfc(self.name), nfc(self.code)
-        super().save(*args, **kwargs)
 
 
-class DocumentField(models.Model):
+class DocumentField(DocumentList):
     """The field a document belongs to: Xây dựng Đảng, Kiểm tra giám sát…"""
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
-
-    panels = [FieldPanel("name")]
-
-    class Meta:
+    class Meta(DocumentList.Meta):
         verbose_name = _("document field")
         verbose_name_plural = _("document fields")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.name = nfc(self.name)
-        super().save(*args, **kwargs)
 
 
 def compose_number(number: str, code: str, style: str, date_issued: datetime.date | None) -> str:

@@ -29,8 +29,8 @@ def week_start(iso_year: int, iso_week: int) -> datetime.date:
 
 
 def week_label(iso_year: int, iso_week: int) -> str:
-    """'2026-W49', the ISO 8601 name of the week."""
-    return f"{iso_year}-W{iso_week:02d}"
+    """'2026-W49', the ISO 8601 name of the week (the year in four digits: '0006-W01')."""
+    return f"{iso_year:04d}-W{iso_week:02d}"
 
 
 def shift_week(iso_year: int, iso_week: int, weeks: int) -> tuple[int, int]:

@@ -210,3 +210,143 @@ def test_questions_endpoint_returns_exactly_the_published_answers(home_page, sta
             raise Rollback
     except Rollback:
         pass
+
+
+# The document library (issue 19): documents in every state, in a public and in a private
+# library; the document API (list, detail, search), the page API, the RSS feeds (all and per
+# type), the change feed's snapshot and the sitemap show exactly the public ones, with their
+# live text ("NHÁP" is only ever in a draft).
+DOCUMENT_STATES = [
+    "draft",
+    "live",
+    "live_with_draft",
+    "in_review",
+    "scheduled",
+    "expired",
+    "retracted",
+    "private_library",
+    "restricted",
+]
+
+
+def _build_document(libraries, types, issuer, board_member, state: str, index: int):
+    from cms.editorial import retraction
+    from tests.documents.support import make_document
+
+    public_library, private_library = libraries
+    now = timezone.now()
+    document = make_document(
+        private_library if state == "private_library" else public_library,
+        str(100 + index),
+        types[index % 2],
+        issuer,
+        f"Văn bản {index}",
+        summary=f"Trích yếu văn bản số {100 + index}",
+        publish_it=state not in ("draft", "scheduled"),
+        slug=f"van-ban-{index}",
+    )
+    if state == "scheduled":
+        document.go_live_at = now + datetime.timedelta(days=1)
+        document.save_revision().publish()
+    elif state in ("live_with_draft", "in_review"):
+        document.title = f"NHÁP {document.title}"
+        document.summary = "NHÁP trích yếu"
+        document.save_revision()
+        workflow = document.get_workflow() if state == "in_review" else None
+        if workflow is not None:
+            workflow.start(document, user=None)
+    elif state == "expired":
+        type(document).objects.filter(id=document.id).update(
+            expire_at=now - datetime.timedelta(hours=1)
+        )
+    elif state == "retracted":
+        retraction.retract(document, board_member, "Sai số, ký hiệu văn bản.")
+    elif state == "restricted":
+        PageViewRestriction.objects.create(page=document, restriction_type="login")
+    return type(document).objects.get(id=document.id)
+
+
+def _check_document_endpoints(client: Client, documents: dict, expected: set[int]) -> None:
+    from cms.vietnamese import slugify_vi
+    from home.models.documents import DocumentType
+    from tests.reader_support import reader_get
+    from tests.syndication_support import PortalMirror, make_api_key
+
+    listing = client.get("/api/v2/legal-documents/?limit=100").json()
+    assert {item["id"] for item in listing["items"]} == expected
+    assert listing["meta"]["total_count"] == len(expected)
+    # Every document's summary says "Trích yếu văn bản số …": the search finds the public ones.
+    searched = client.get("/api/v2/legal-documents/?search=trich yeu van ban&limit=100").json()
+    assert {item["id"] for item in searched["items"]} == expected
+    for path in ("/api/v2/legal-documents/?search=nhap", "/api/v2/pages/?search=nhap"):
+        assert client.get(path).json()["meta"]["total_count"] == 0, path
+    pages = client.get("/api/v2/pages/?type=home.LegalDocumentPage&limit=100").json()
+    assert {item["id"] for item in pages["items"]} == expected
+    feeds = [client.get("/feeds/documents/rss/").content.decode()]
+    for document_type in DocumentType.objects.all():
+        feed = client.get(f"/feeds/documents/{slugify_vi(document_type.name)}/rss/")
+        assert feed.status_code == 200
+        feeds.append(feed.content.decode())
+    _key, key = make_api_key()
+    portal = PortalMirror(client, key)
+    portal.sync()
+    assert {i for i, page in portal.pages.items() if page["kind"] == "document"} == expected
+    sitemap = reader_get("/sitemap.xml").text
+    for text in (*feeds, str(listing), str(portal.pages), sitemap):
+        assert "NHÁP" not in text
+    for document_id, document in documents.items():
+        detail = client.get(f"/api/v2/legal-documents/{document_id}/")
+        page = client.get(f"/api/v2/pages/{document_id}/")
+        public = document_id in expected
+        assert detail.status_code == page.status_code == (200 if public else 404), document_id
+        if public:
+            assert "NHÁP" not in detail.content.decode()
+        link = f"/van-ban/{document.slug}/"
+        assert (link in sitemap) is public, link
+        all_feed, *type_feeds = feeds
+        assert (link in all_feed) is public, link
+        assert sum(link in feed for feed in type_feeds) == (1 if public else 0), link
+
+
+@pytest.mark.django_db(transaction=False)
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(states=st.lists(st.sampled_from(DOCUMENT_STATES), min_size=1, max_size=6))
+def test_document_endpoints_return_exactly_the_public_documents(home_page, board_member, states):
+    from tests.documents.support import library, lists
+
+    try:
+        with transaction.atomic():
+            cache.clear()
+            public_library = library(home_page)
+            private_library = publish(
+                home_page.add_child(
+                    instance=type(public_library)(title="Văn bản nội bộ", slug="van-ban-noi-bo")
+                )
+            )
+            PageViewRestriction.objects.create(
+                page=private_library, restriction_type="password", password="x"
+            )
+            ls = lists()
+            documents = {}
+            for index, state in enumerate(states):
+                document = _build_document(
+                    (public_library, private_library),
+                    (ls["kh"], ls["nd"]),
+                    ls["duk"],
+                    board_member,
+                    state,
+                    index,
+                )
+                documents[document.id] = (document, state)
+            expected = {i for i, (_d, s) in documents.items() if s in PUBLIC_STATES}
+            cache.clear()
+            _check_document_endpoints(
+                Client(), {i: d for i, (d, _s) in documents.items()}, expected
+            )
+            raise Rollback
+    except Rollback:
+        pass

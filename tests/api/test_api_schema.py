@@ -85,6 +85,67 @@ def test_api_matches_its_openapi_document(case, live_server, published_content, 
     case.validate_response(response, checks=CHECKS)
 
 
+# --- Issue 19's inputs, with more examples: the week and the reader's question -------------
+#
+# The week's ``week``/``date`` (and both, or neither) and every field of a question are where
+# readers type; schemathesis tries the documented shapes and the forbidden ones. Any 400 must
+# say what is wrong in Vietnamese (the language of the API's messages), never a server error.
+
+READER_INPUT = schema.include(path_regex=r"^/api/v2/(work-schedule|questions)/$").exclude(
+    path="/api/v2/questions/", method="GET"
+)
+# Letters only Vietnamese has among the API's message languages (ă â đ ê ô ơ ư and tones).
+VIETNAMESE = re.compile(r"[àáạảãăằắặẳẵâầấậẩẫđèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ]")
+
+
+@schemathesis.check
+def bad_input_explained_in_vietnamese(ctx, response, case) -> bool | None:
+    if response.status_code != 400:
+        return None
+    body = response.json()
+    messages = [body["message"]]
+    for field_messages in (body.get("errors") or {}).values():
+        messages.extend(field_messages)
+    for message in messages:
+        assert VIETNAMESE.search(message), f"not Vietnamese: {message!r}"
+    return None
+
+
+@pytest.fixture
+def reader_input(home_page, settings):
+    """A published week with rows, the office's address, and no rate limit on questions
+    (every example must reach the validation, not the 429)."""
+    from django.core.cache import cache
+
+    from home.models import SiteSettings, WorkScheduleIndexPage
+    from tests.work_schedule_support import make_week
+
+    cache.clear()
+    settings.CONTACT_RATE_LIMIT = 1_000_000
+    office = SiteSettings.for_site(home_page.get_site())
+    office.email = "vanphong@example.vn"
+    office.questions_email = "hoidap@example.vn"
+    office.save()
+    schedule = publish(
+        home_page.add_child(
+            instance=WorkScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac")
+        )
+    )
+    make_week(schedule, 2026, 49)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@READER_INPUT.parametrize()
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_week_and_question_inputs_match_the_document(case, live_server, reader_input):
+    response = case.call(base_url=live_server.url, headers={"Accept-Language": "vi"})
+    case.validate_response(response, checks=[*CHECKS, bad_input_explained_in_vietnamese])
+
+
 # --- Each parameter of the document against the server, without schemathesis's chance ------
 #
 # For every parameter: a value the document allows, which the server must not refuse as bad

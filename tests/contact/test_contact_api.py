@@ -138,6 +138,17 @@ def test_honeypot_answers_like_a_person_and_keeps_nothing(api, office, send):
     assert len(mail.outbox) == 1
 
 
+def test_honeypot_does_not_excuse_bad_input(api, office, send):
+    """Found by schemathesis: a body without a name but with the honeypot filled was
+    accepted (202) although the OpenAPI document requires a name; bad input is a 400."""
+    body = {key: value for key, value in GOOD.items() if key != "name"}
+    response = send(api, {**body, "website": "http://spam.example"})
+
+    assert response.status_code == 400
+    assert "Vui lòng nhập họ và tên" in " ".join(response.json()["errors"]["name"])
+    assert not ReaderQuestion.objects.exists()
+
+
 @override_settings(CONTACT_RATE_LIMIT=3)
 def test_rate_limit_per_address(api, office, send):
     for _ in range(3):

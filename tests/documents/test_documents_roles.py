@@ -138,3 +138,38 @@ def test_who_extends_the_document_types(client, request, role, allowed):
     assert DocumentType.objects.filter(name="Quy chế").exists() is allowed
     if not allowed:
         assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "model,fields,data",
+    [
+        ("documenttype", ["name", "code"], {"name": "Quy chế", "code": "QC"}),
+        (
+            "issuingbody",
+            ["name", "code", "style"],
+            {"name": "Ủy ban nhân dân tỉnh", "code": "UBND", "style": "state"},
+        ),
+        ("documentfield", ["name"], {"name": "Kiểm tra, giám sát"}),
+    ],
+)
+def test_managed_lists_share_their_form_name_and_nfc(client, board_member, model, fields, data):
+    """Types, issuing bodies and fields (one abstract base): the admin form has the list's own
+    fields, a name saved decomposed (NFD, as an import may bring it) is stored composed
+    (NFC), and the row reads as its name in choosers."""
+    import unicodedata
+
+    from django.apps import apps
+
+    client.force_login(board_member)
+    form = client.get(f"/admin/snippets/home/{model}/add/").content.decode()
+    for name in ("name", "code", "style"):
+        assert (f'name="{name}"' in form) is (name in fields), name
+    response = client.post(f"/admin/snippets/home/{model}/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = apps.get_model("home", model).objects.get()
+    assert str(added) == data["name"]
+    # Saved outside the admin (whose middleware composes what it is sent).
+    decomposed = unicodedata.normalize("NFD", "Tổ chức, cán bộ")
+    row = apps.get_model("home", model).objects.create(name=decomposed)
+    row.refresh_from_db()
+    assert row.name == "Tổ chức, cán bộ" and unicodedata.is_normalized("NFC", row.name)

@@ -86,6 +86,11 @@ def test_current_week_by_default_is_a_redirect_never_cached(api, schedule):
         ("date=2026-02-30", "date", "YYYY-MM-DD"),
         ("date=3/12/2026", "date", "YYYY-MM-DD"),
         ("date=2026-12-03&week=2026-W49", "date", "cả hai"),
+        # The first and last weeks the calendar has: no previous / next week to link.
+        ("week=0001-W01", "week", "2026-W49"),
+        ("week=9999-W52", "week", "2026-W49"),
+        ("date=0001-01-02", "date", "YYYY-MM-DD"),
+        ("date=9999-12-31", "date", "YYYY-MM-DD"),
         ("tuan=2026-W49", "tuan", "tuan"),
         ("locale=xx", "locale", "locale"),
     ],
@@ -95,6 +100,18 @@ def test_bad_week_or_date_is_a_400_naming_it(api, schedule, query, parameter, me
     assert response.status_code == 400
     assert response.json()["parameter"] == parameter
     assert message in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_week_of_a_year_before_1000_is_named_in_iso_8601(api, schedule):
+    """Found by schemathesis: ``?week=0006-W01`` answered "6-W01", which the document's own
+    pattern (four-digit year) forbids."""
+    data = api.get("/api/v2/work-schedule/?week=0006-W01").json()
+    assert (data["week"], data["previous"]["week"], data["next"]["week"]) == (
+        "0006-W01",
+        "0005-W52",
+        "0006-W02",
+    )
 
 
 @pytest.mark.django_db
@@ -205,6 +222,60 @@ def test_calendar_feed_parses_and_holds_published_rows_only(api, schedule):
     # Without a time, the row lasts its half-day.
     assert second.decoded("DTSTART").isoformat() == "2026-12-04T13:30:00+07:00"
     assert len({str(e["UID"]) for e in events}) == 2
+
+
+def _utc_by_vtimezone(calendar: Calendar, prop) -> datetime.datetime:
+    """The UTC moment of a DTSTART read as a calendar client must: through the VTIMEZONE the
+    feed itself defines for its TZID, not through this machine's time zone database."""
+    tzid = prop.params["TZID"]
+    [zone] = [tz for tz in calendar.walk("VTIMEZONE") if str(tz["TZID"]) == tzid]
+    local = prop.dt.replace(tzinfo=None)
+    rules = sorted(
+        (rule.decoded("DTSTART"), rule.decoded("TZOFFSETTO"))
+        for rule in zone.walk()
+        if rule.name in ("STANDARD", "DAYLIGHT") and rule.decoded("DTSTART") <= local
+    )
+    assert rules, f"{tzid} defines no offset for {local}"
+    return (local - rules[-1][1]).replace(tzinfo=datetime.UTC)
+
+
+@pytest.mark.django_db
+def test_calendar_feed_defines_its_time_zone_so_8_am_is_1_am_utc(api, schedule):
+    """An 08:00 row in Hà Nội is 01:00Z in any calendar client: the feed names the zone
+    (TZID=Asia/Ho_Chi_Minh) and carries its VTIMEZONE (RFC 5545 3.6.5)."""
+    with freeze_time("2026-12-03T03:00:00Z"):
+        make_week(
+            schedule,
+            2026,
+            49,
+            rows=[
+                {
+                    "weekday": 0,
+                    "session": "morning",
+                    "time": datetime.time(8, 0),
+                    "content": "Giao ban đầu tuần",
+                },
+                {"weekday": 2, "session": "afternoon", "content": "Tiếp công dân"},
+            ],
+        )
+        raw = api.get("/api/v2/work-schedule/calendar.ics").content
+    calendar = Calendar.from_ical(raw)
+    assert calendar.get_missing_tzids() == set()
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Ho_Chi_Minh"]
+    # The VTIMEZONE comes before the events that use it.
+    assert raw.index(b"BEGIN:VTIMEZONE") < raw.index(b"BEGIN:VEVENT")
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    meeting = events["Giao ban đầu tuần"]
+    assert b"DTSTART;TZID=Asia/Ho_Chi_Minh:20261130T080000" in raw
+    assert _utc_by_vtimezone(calendar, meeting["DTSTART"]) == datetime.datetime(
+        2026, 11, 30, 1, 0, tzinfo=datetime.UTC
+    )
+    assert _utc_by_vtimezone(calendar, meeting["DTEND"]).hour == 2
+    # A row without a time: its half-day, 13:30 in Hà Nội.
+    afternoon = events["Tiếp công dân"]
+    assert _utc_by_vtimezone(calendar, afternoon["DTSTART"]) == datetime.datetime(
+        2026, 12, 2, 6, 30, tzinfo=datetime.UTC
+    )
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from cms.editorial import retraction
 from home.models import WorkWeekPage
+from tests.api_support import publish
 from tests.syndication_support import PortalMirror, make_api_key
 from tests.work_schedule_support import make_week
 
@@ -98,3 +99,45 @@ def test_retraction_and_unpublishing_reach_the_change_feed(api, schedule, board_
     cache.clear()
     portal.sync()
     assert week.id in portal.pages
+
+
+@pytest.mark.django_db
+def test_a_weeks_publish_edit_retraction_and_deletion_are_change_feed_items(
+    api, schedule, board_member
+):
+    """Each step is one item of its type: publishing an upsert with the week, an edit an
+    ``updated`` item, retraction and deletion tombstones (``page`` null)."""
+    _key, key = make_api_key()
+    portal = PortalMirror(api, key)
+    portal.sync()
+    week = make_week(schedule, 2026, 49, published=False)
+    assert [i for i in portal.sync() if i["page_id"] == week.id] == []  # a draft
+
+    week = publish(WorkWeekPage.objects.get(id=week.id))
+    [created] = portal.sync()
+    assert (created["type"], created["page_id"]) == ("created", week.id)
+    assert created["content_type"] == "home.WorkWeekPage"
+    assert created["page"]["week"] == "2026-W49"
+
+    row = week.sorted_entries()[0]
+    row.content = "Giao ban Ban Thường vụ (dời sang 9 giờ)"
+    week.entries = [row]
+    week = publish(week)
+    [updated] = portal.sync()
+    assert (updated["type"], updated["page_id"]) == ("updated", week.id)
+    assert updated["page"]["week"] == "2026-W49"
+    # The item names the week; its rows are the week's own endpoint, read afresh.
+    cache.clear()
+    rows = api.get(f"/api/v2/work-schedule/?week={updated['page']['week']}").json()
+    assert "Giao ban Ban Thường vụ (dời sang 9 giờ)" in str(rows["schedule"])
+
+    retraction.retract(week, board_member, "Lịch chưa được Thường trực thống nhất.")
+    [retracted] = portal.sync()
+    assert (retracted["type"], retracted["page_id"]) == ("retracted", week.id)
+    assert retracted["page"] is None
+    assert retracted["reason"] == "Lịch chưa được Thường trực thống nhất."
+    assert week.id not in portal.pages
+
+    WorkWeekPage.objects.get(id=week.id).delete()
+    deleted = [i for i in portal.sync() if i["page_id"] == week.id]
+    assert [i["type"] for i in deleted] == ["deleted"] and deleted[0]["page"] is None
