@@ -165,8 +165,10 @@ def neighbour_ids_many(
             Q(publication_date__gt=date) | Q(publication_date=date, id__gt=pk),
             publication_date__gte=date,
         ).order_by("publication_date", "id")
+        # No ORDER BY (pages come in tree order by default): the ids are found by primary key.
         return (
             model.objects.filter(id__in=ids)
+            .order_by()
             .annotate(previous_id=Subquery(earlier[:1]), next_id=Subquery(later[:1]))
             .values_list("id", "previous_id", "next_id")
         )
