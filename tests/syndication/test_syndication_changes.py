@@ -305,3 +305,20 @@ def test_changes_event_queries_do_not_grow_with_the_page_size(
     large, large_queries = _get_changes(api, portal_key, cursor, 20)
     assert (len(small["items"]), len(large["items"])) == (2, 20)
     assert large_queries == small_queries
+
+
+def test_changes_gallery_items_are_the_detail_representation(api, home_page, portal_key):
+    from home.models import GalleryIndexPage
+    from tests.api.test_api_covers import make_gallery
+
+    index = home_page.add_child(instance=GalleryIndexPage(title="Hình ảnh hoạt động"))
+    photos = [make_image(f"Ảnh {i}") for i in range(3)]
+    # Three galleries of one batch: previous/next and photos loaded for all together.
+    galleries = [make_gallery(index, f"Ảnh hội thao {i}", photos[i:], days_ago=i) for i in range(3)]
+    data, _queries = _get_changes(api, portal_key, _snapshot_cursor(index.id), 20)
+    items = {item["page_id"]: item["page"] for item in data["items"]}
+    for gallery in galleries:
+        assert items[gallery.id] == _detail(api, gallery.id)
+    assert [p["id"] for p in items[galleries[0].id]["photos"]] == [p.id for p in photos[::-1]]
+    assert items[galleries[1].id]["previous"]["id"] == galleries[2].id
+    assert items[galleries[1].id]["next"]["id"] == galleries[0].id
