@@ -8,7 +8,9 @@ one process through Django's test client (the app's cost, without network): sync
 consumer from no cursor (the snapshot: every public page in the API's detail shape), makes
 CHANGES real changes with Wagtail (republish 80 %, unpublish 10 %, retract 10 %; each
 records its event in its transaction), and syncs again from the stored cursor. Prints time,
-items/s and queries per item. Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
+items/s, queries per item and the app process's CPU time (items per CPU-second does not
+depend on what else the machine runs; PostgreSQL's share is not in it). Needs PostgreSQL
+on 127.0.0.1:5432 (user postgres, trust).
 """
 
 import argparse
@@ -91,13 +93,14 @@ def measure(args) -> None:
 
         cursor = Cursor(latest_event_id()).encode()
     else:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         with connection.execute_wrapper(count):
             cursor, items, requests = sync(client, key, None, args.limit, progress=10)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         print(
             f"full sync:        {items} items in {requests} requests, {elapsed:.1f} s, "
-            f"{items / elapsed:.0f} items/s, {queries[0] / max(items, 1):.1f} queries/item",
+            f"{items / elapsed:.0f} items/s, {queries[0] / max(items, 1):.3f} queries/item; "
+            f"app CPU {cpu:.1f} s, {items / cpu:.0f} items per CPU-second",
             flush=True,
         )
 
@@ -125,13 +128,14 @@ def measure(args) -> None:
     print(f"changes made:     {len(ids)} changes, {events} events, {made:.1f} s", flush=True)
 
     queries[0] = 0
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     with connection.execute_wrapper(count):
         cursor, items, requests = sync(client, key, cursor, args.limit)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     print(
         f"incremental sync: {items} items in {requests} requests, {elapsed:.2f} s, "
-        f"{items / elapsed:.0f} items/s, {queries[0] / max(items, 1):.1f} queries/item",
+        f"{items / elapsed:.0f} items/s, {queries[0] / max(items, 1):.3f} queries/item; "
+        f"app CPU {cpu:.1f} s, {items / cpu:.0f} items per CPU-second",
         flush=True,
     )
 

@@ -20,6 +20,7 @@ print(json.dumps({
     "db_name": str(settings.DATABASES["default"]["NAME"]),
     "conn_max_age": settings.DATABASES["default"].get("CONN_MAX_AGE"),
     "health_checks": settings.DATABASES["default"].get("CONN_HEALTH_CHECKS"),
+    "db_options": settings.DATABASES["default"].get("OPTIONS", {}),
     "cache": settings.CACHES["default"]["BACKEND"],
     "cache_options": settings.CACHES["default"].get("OPTIONS", {}),
     "postgres_app": "django.contrib.postgres" in settings.INSTALLED_APPS,
@@ -34,7 +35,15 @@ def load_settings(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
     clean_env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_DEBUG", "ALLOWED_HOSTS"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "SECRET_KEY",
+            "DJANGO_DEBUG",
+            "ALLOWED_HOSTS",
+            "DB_JIT",
+        }
     }
     clean_env.update(DJANGO_SETTINGS_MODULE="cms.settings.base", VAR_DIR=str(tmp_path), **env)
     return subprocess.run(
@@ -85,6 +94,20 @@ def test_settings_production_reads_database_redis_and_hosts(tmp_path):
         "RETRY_AFTER": 5.0,
     }
     assert values["allowed_hosts"] == ["tin.example.vn", "www.tin.example.vn"]
+
+
+@pytest.mark.parametrize(
+    ("jit", "options"),
+    [(None, "-c jit=off"), ("0", "-c jit=off"), ("1", None)],
+)
+def test_settings_postgresql_jit_is_off_unless_asked_for(tmp_path, jit, options):
+    env = {"DB_JIT": jit} if jit is not None else {}
+    result = load_settings(
+        tmp_path, SECRET_KEY="x" * 50, DATABASE_URL="postgres://cms@db.internal/cms", **env
+    )
+    values = json.loads(result.stdout)
+    assert values["db_options"].get("options") == options
+    assert values["db_options"]["connect_timeout"] == 5
 
 
 @pytest.mark.parametrize("value", ["0", "", "no"])

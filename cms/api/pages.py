@@ -16,7 +16,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from cms.api import filters, queries
+from cms.api import filters, keyset, queries
 from cms.api.base import ReaderAPIViewSet
 from cms.api.context import APIContext
 from cms.api.filters import MAX_ID, BadQueryParameter, parse_id
@@ -86,6 +86,7 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         [
             "limit",
             "offset",
+            "cursor",
             "fields",
             "order",
             "search",
@@ -168,9 +169,17 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         queryset = filters.known_search(request, self)
         if queryset is None:
             queryset = self.filter_queryset(self.get_queryset())
-        total = queryset.count()
+        cursor = keyset.cursor_parameter(request, queryset)
+        meta = {"total_count": keyset.total_count(request, queryset)}
         if isinstance(queryset, RankedResults):
             ids = queryset.page_ids()
+        elif keyset.newest_first(queryset) and "cursor" in self.known_query_parameters:
+            window, start = (keyset.after(queryset, cursor), 0) if cursor else (queryset, offset)
+            # One row more than the page tells whether a next page exists.
+            rows = list(window.values_list("id", "publication_date")[start : start + limit + 1])
+            ids = [page_id for page_id, _date in rows[:limit]]
+            last = rows[limit - 1] if len(rows) > limit else None
+            meta["next_cursor"] = keyset.ListingCursor(last[1], last[0]).encode() if last else None
         else:
             ids = list(queryset.values_list("id", flat=True)[offset : offset + limit])
         items = cached_summaries(ids, APIContext(request), self.summary_pages)
@@ -178,7 +187,7 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         if getattr(request, "search_query", None) is not None:
             texts = queryset.texts if isinstance(queryset, RankedResults) else None
             add_highlights(data, request.search_query, texts)
-        return Response({"meta": {"total_count": total}, "items": data})
+        return Response({"meta": meta, "items": data})
 
     def summary_pages(self, ids: list[int]) -> Iterable[Page]:
         """The public pages ``ids`` of the listing's type, as their specific types."""

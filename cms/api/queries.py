@@ -13,6 +13,7 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -127,6 +128,58 @@ def neighbour_ids(scope: SiteScope, page: Page) -> tuple[int | None, int | None]
         now=timezone.now(),
     )
     return rows[0] if rows else (None, None)
+
+
+def _padded(ids: Sequence[int]) -> tuple[int, ...]:
+    """``ids`` sorted, repeated at the end up to a power of two: one compiled query serves
+    every batch size up to it (``query_templates`` compiles one per number of ids)."""
+    ids = sorted(set(ids))
+    size = 1 << (len(ids) - 1).bit_length()
+    return tuple(ids + ids[-1:] * (size - len(ids)))
+
+
+def neighbour_ids_many(
+    scope: SiteScope, model: type[Page], ids: Sequence[int]
+) -> dict[int, tuple[int | None, int | None]]:
+    """``neighbour_ids`` of the pages ``ids`` of type ``model``, as stored, in one query.
+
+    Each page's neighbours are two correlated subqueries, each an index probe from the page's
+    date that stops at the first public sibling, so a batch costs the database a few rows
+    per page. (LAG/LEAD over the section's ordering would read every page of the sections
+    involved: 50,000 rows for one page of a large section.)
+    """
+    if not ids:
+        return {}
+
+    def build(ids, now):
+        parent = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        siblings = model.objects.filter(
+            scope.public_q(now), path__startswith=parent, depth=OuterRef("depth")
+        ).values("id")
+        date, pk = OuterRef("publication_date"), OuterRef("id")
+        earlier = siblings.filter(
+            Q(publication_date__lt=date) | Q(publication_date=date, id__lt=pk),
+            publication_date__lte=date,
+        ).order_by("-publication_date", "-id")
+        later = siblings.filter(
+            Q(publication_date__gt=date) | Q(publication_date=date, id__gt=pk),
+            publication_date__gte=date,
+        ).order_by("publication_date", "id")
+        # No ORDER BY (pages come in tree order by default): the ids are found by primary key.
+        return (
+            model.objects.filter(id__in=ids)
+            .order_by()
+            .annotate(previous_id=Subquery(earlier[:1]), next_id=Subquery(later[:1]))
+            .values_list("id", "previous_id", "next_id")
+        )
+
+    rows = query_templates.run(
+        ("neighbours of many", model._meta.label, scope.key),
+        build,
+        ids=_padded(ids),
+        now=timezone.now(),
+    )
+    return {page_id: (previous_id, next_id) for page_id, previous_id, next_id in rows}
 
 
 def related_ids(page_ids: Sequence[int]) -> dict[int, list[int]]:

@@ -31,6 +31,7 @@ from cms.api.cache import current_generation
 from cms.api.context import APIContext
 from home.models import (
     ArticlePage,
+    GalleryImage,
     GalleryIndexPage,
     GalleryPage,
     HomePage,
@@ -324,13 +325,12 @@ def serialize_page_details(
     pages = [page.specific for page in pages]
     ctx = ctx or APIContext(request)
     bodies = [_Body(page, ctx, cache_body) for page in pages]
+    _Body.load_all(bodies)
     # A page previewed before its first save has no place in the tree yet.
     saved = [page for page in pages if page.pk is not None]
-    neighbours = {
-        page.id: queries.neighbour_ids(ctx.scope, page)
-        for page in saved
-        if isinstance(page, ArticlePage | VideoPage | GalleryPage)
-    }
+    neighbours = _neighbours(
+        ctx, [page for page in saved if isinstance(page, ArticlePage | VideoPage | GalleryPage)]
+    )
     related_ids = queries.related_ids([p.id for p in saved if isinstance(p, ArticlePage)])
     wanted = {}  # id -> type of the pages whose summaries the pages show
     for page in saved:
@@ -347,11 +347,7 @@ def serialize_page_details(
         )
 
     summaries = {item["id"]: item for item in cached_summaries(sorted(wanted), ctx, load)}
-    galleries = {
-        page.id: list(page.gallery_images.select_related("image").order_by("sort_order", "id"))
-        for page in pages
-        if isinstance(page, GalleryPage)
-    }
+    galleries = _gallery_photos([page for page in pages if isinstance(page, GalleryPage)])
     # The pages' own covers are loaded with the other summaries' covers, Open Graph card
     # included.
     prepare_summaries(
@@ -414,6 +410,46 @@ def serialize_page_details(
     return items
 
 
+def _neighbours(ctx: APIContext, pages: list[Page]) -> dict[int, tuple[int | None, int | None]]:
+    """Previous and next in the section of each page, by page id.
+
+    One page (a detail, a preview) is looked up with its own date, which for a preview is the
+    draft's; a batch (the change feed: live pages, whose rows are what they show) in one
+    query per page type, whatever its size.
+    """
+    if len(pages) == 1:
+        return {pages[0].id: queries.neighbour_ids(ctx.scope, pages[0])}
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page.id)
+    found = {}
+    for model, ids in by_model.items():
+        found.update(queries.neighbour_ids_many(ctx.scope, model, ids))
+    return found
+
+
+def _gallery_photos(galleries: list[GalleryPage]) -> dict[int, list[GalleryImage]]:
+    """The photos of each gallery in order, with their images; one query for all the stored
+    galleries (a preview holds its own, unsaved, photos)."""
+    found, stored = {}, []
+    for page in galleries:
+        if "gallery_images" in getattr(page, "_cluster_related_objects", {}):
+            photos = page.gallery_images.select_related("image").order_by("sort_order", "id")
+            found[page.id] = list(photos)
+        else:
+            found[page.id] = []
+            stored.append(page.id)
+    if stored:
+        photos = (
+            GalleryImage.objects.filter(page_id__in=stored)
+            .select_related("image")
+            .order_by("page_id", "sort_order", "id")
+        )
+        for photo in photos:
+            found[photo.page_id].append(photo)
+    return found
+
+
 class _Body:
     """A page's StreamField body in the API's shape, reused from the cache where allowed."""
 
@@ -422,8 +458,25 @@ class _Body:
         use_cache = cache_body and settings.API_BODY_CACHE and self.value is not None
         self.key = _body_cache_key(page, ctx) if use_cache else None
         self.data = cache.get(self.key) if self.key else None
-        rendered = self.value is None or self.data is not None
-        self.images = [] if rendered else _body_images(self.value)
+        self.images = []
+
+    @staticmethod
+    def load_all(bodies: list["_Body"]) -> None:
+        """Turn the stored bodies still to render into blocks, all pages together: one query
+        per kind of chosen object (images, documents) for the batch instead of one per page."""
+        to_render = [b for b in bodies if b.value is not None and b.data is None]
+        by_block = defaultdict(list)  # blocks are not hashable: by id
+        for body in to_render:
+            # Only a body as loaded from the database (nothing read or changed yet).
+            if getattr(body.value, "is_lazy", False) and not any(body.value._bound_blocks):
+                by_block[id(body.value.stream_block)].append(body)
+        for group in by_block.values():
+            stream_block = group[0].value.stream_block
+            values = stream_block.bulk_to_python([list(b.value.raw_data) for b in group])
+            for body, value in zip(group, values, strict=True):
+                body.value = value
+        for body in to_render:
+            body.images = _body_images(body.value)
 
     def rich_text(self) -> list[str]:
         if self.value is None or self.data is not None:

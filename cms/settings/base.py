@@ -194,6 +194,13 @@ if DATABASE_URL:
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
             "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
         )
+        if not env_bool("DB_JIT"):
+            # PostgreSQL compiles a query with LLVM when its estimated cost passes
+            # jit_above_cost; at 100,000 pages the planner's estimates for the API's short
+            # queries (a listing's count, a page of the change feed) pass it, and compiling
+            # took longer than running them. DB_JIT=1 keeps the server's setting.
+            options = DATABASES["default"]["OPTIONS"]
+            options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

@@ -128,6 +128,7 @@ class ArticlePage(DatedMixin, ListingFieldsMixin, BasePage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [DatedMixin.newest_first_index("article_newest_first")]
 
     def _set_core_field_defaults(self) -> None:
         # The byline keeps the position held when the article was written: copy the

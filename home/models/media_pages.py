@@ -78,6 +78,7 @@ class VideoPage(DatedMixin, ListingFieldsMixin, BasePage):
     class Meta:
         verbose_name = _("video")
         verbose_name_plural = _("videos")
+        indexes = [DatedMixin.newest_first_index("video_newest_first")]
 
     def clean(self) -> None:
         super().clean()
@@ -145,3 +146,4 @@ class GalleryPage(DatedMixin, ListingFieldsMixin, BasePage):
     class Meta:
         verbose_name = _("gallery")
         verbose_name_plural = _("galleries")
+        indexes = [DatedMixin.newest_first_index("gallery_newest_first")]

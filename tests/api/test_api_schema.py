@@ -153,9 +153,12 @@ def test_week_and_question_inputs_match_the_document(case, live_server, reader_i
 # the parameter (a 404 for ids in the path). ``{article}``, ``{section}`` and ``{cursor}``
 # stand for a public article's id, its section's id and a cursor the feed gave out.
 
+# Parameters that apply only beside others: the listing cursor, to newest-first articles.
+CONTEXT = {("/api/v2/pages/", "cursor"): {"type": "article"}}
 PARAMETER_VALUES = {
     ("/api/v2/pages/", "limit"): ("5", "0"),
     ("/api/v2/pages/", "offset"): ("1", "-1"),
+    ("/api/v2/pages/", "cursor"): ("{listing_cursor}", "cDox!"),
     ("/api/v2/pages/", "fields"): ("title,-lead", "title\x01"),
     ("/api/v2/pages/", "type"): ("article,video", None),
     ("/api/v2/pages/", "child_of"): ("root", ""),
@@ -243,6 +246,7 @@ def test_schema_parameter_table_covers_every_parameter_of_the_document():
 
 
 def test_schema_and_server_agree_on_every_parameter(api, published_content, portal_key):
+    from cms.api.keyset import ListingCursor
     from cms.syndication.changes import Cursor
 
     article = published_content[1]
@@ -250,12 +254,14 @@ def test_schema_and_server_agree_on_every_parameter(api, published_content, port
         "article": str(article.id),
         "section": str(article.get_parent().id),
         "cursor": Cursor(0).encode(),
+        "listing_cursor": ListingCursor(article.publication_date, article.id).encode(),
     }
 
     def get(path: str, name: str, value: str):
         where = _document_parameter(path, name)["in"]
         url = path.format(id=value if where == "path" else article.id)
         query = {name: value} if where == "query" else {}
+        query.update(CONTEXT.get((path, name), {}))
         return api.get(url, query, HTTP_AUTHORIZATION=f"Bearer {portal_key}"), where
 
     disagreements = []

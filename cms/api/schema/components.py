@@ -314,16 +314,21 @@ CHANGES = {
 }
 
 
-def listing_of(item: dict) -> dict:
+def listing_of(item: dict, cursor: bool = False) -> dict:
+    """A listing: ``{"meta": {"total_count": …}, "items": […]}``; with ``cursor``, meta may
+    carry ``next_cursor`` (newest-first listings: null after the last page)."""
+    meta = {"total_count": INTEGER}
+    if cursor:
+        meta["next_cursor"] = {
+            **nullable(CURSOR_SCHEMA),
+            "description": "Give it as `cursor` for the next page; null on the last page. "
+            "Only in listings of articles, videos or galleries newest first.",
+        }
     return {
         "type": "object",
         "required": ["meta", "items"],
         "properties": {
-            "meta": {
-                "type": "object",
-                "required": ["total_count"],
-                "properties": {"total_count": INTEGER},
-            },
+            "meta": {"type": "object", "required": ["total_count"], "properties": meta},
             "items": {"type": "array", "items": item},
         },
     }
@@ -353,6 +358,13 @@ LIMIT = parameter(
 OFFSET = parameter(
     "offset", "Items to skip.", {"type": "integer", "minimum": 0, "maximum": 10_000_000}
 )
+LISTING_CURSOR = parameter(
+    "cursor",
+    "The page after the one whose `meta.next_cursor` this is (articles, videos and galleries "
+    "newest first, without `order`, `search` or `offset`). Deep pages cost what page 1 "
+    "costs, where `offset` makes the database skip every item before.",
+    {**CURSOR_SCHEMA, "maxLength": 56},
+)
 FIELDS_DESCRIPTION = "Wagtail's syntax: `title,lead` adds, `-bylines` removes, `*` all, `_` none."
 FIELDS = parameter("fields", FIELDS_DESCRIPTION, fields_schema(SUMMARY_FIELDS))
 DETAIL_FIELDS_PARAMETER = parameter("fields", FIELDS_DESCRIPTION, fields_schema(DETAIL_FIELDS))
@@ -366,6 +378,7 @@ SITE_LOCALE = parameter(
 PAGE_FILTERS = [
     LIMIT,
     OFFSET,
+    LISTING_CURSOR,
     FIELDS,
     parameter(
         "type",

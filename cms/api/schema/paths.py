@@ -44,10 +44,12 @@ PATHS = {
     "/api/v2/pages/": _get(
         "Public pages",
         PAGE_FILTERS,
-        {"200": json_response(listing_of(PAGE_SUMMARY)), **ERRORS},
+        {"200": json_response(listing_of(PAGE_SUMMARY, cursor=True)), **ERRORS},
         "Live, unexpired, unrestricted pages of the requested site. Without `type`, the "
         "filters section, tag, author, featured and published_* list articles. Dated "
-        "pages come newest first, others in tree order.",
+        "pages come newest first (ties by id, newest id first), others in tree order. "
+        "`meta.total_count` is exact. To read far into a newest-first listing, follow "
+        "`meta.next_cursor` with `cursor` rather than raising `offset`.",
     ),
     "/api/v2/pages/{id}/": _get(
         "One public page",
