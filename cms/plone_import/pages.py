@@ -65,8 +65,9 @@ class PageWriter:
         from cms.plone_import.importer import SkipItem
 
         for name in ("title", "description"):
-            if needs_repair(str(item.get(name) or "")):
-                self.importer.report.lossy(item, f"{name} repaired from TCVN3")
+            encoding = needs_repair(str(item.get(name) or ""))
+            if encoding:
+                self.importer.report.lossy(item, f"{name} repaired from {encoding}")
         if kind in ("image", "gallery photo"):
             record.image = self.image(item, record.image)
             if kind == "gallery photo":

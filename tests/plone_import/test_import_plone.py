@@ -101,6 +101,15 @@ def test_import_plone_repairs_nfd_and_tcvn3_text(imported):
     assert old.body.raw_data[0]["value"] == "<p>Đảng ủy Khối tổ chức hội nghị.</p>"
 
 
+def test_import_plone_repairs_vni_text(imported, export_dir):
+    page = page_of("vni")
+    assert page.title == "Lịch sử Đảng bộ"
+    assert page.body.raw_data[0]["value"] == "<p>Đảng bộ được thành lập năm 1930.</p>"
+    rows = list(csv.DictReader(imported.write_csv(export_dir).open(encoding="utf-8")))
+    reasons = {row["reason"] for row in rows if row["uid"] == UIDS["vni"]}
+    assert reasons == {"title repaired from VNI", "description repaired from VNI"}
+
+
 def test_import_plone_turns_resolveuid_into_references_and_sanitises(imported):
     body = page_of("hoi_nghi").body.raw_data
     assert [block["type"] for block in body] == [
