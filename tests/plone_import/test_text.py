@@ -23,7 +23,7 @@ def test_repair_text_converts_tcvn3(legacy, unicode):
     [
         ("Lòch söû Ñaûng boä Vieät Nam", "Lịch sử Đảng bộ Việt Nam"),
         ("Taøi lieäu cuûa Ban Tuyeân giaùo", "Tài liệu của Ban Tuyên giáo"),
-        ("<p>Ñaûng boä ñöôïc thaønh laäp naêm 1930.</p>", "<p>Đảng bộ được thành lập năm 1930.</p>"),
+        ("<p>Ñaûng boä ñöôïc thaønh laäp.</p>", "<p>Đảng bộ được thành lập.</p>"),
         ("Tin töùc ñòa phöông", "Tin tức địa phương"),
         ("ÑAÛNG BOÄ VIEÄT NAM", "ĐẢNG BỘ VIỆT NAM"),  # capitals with capital marks
         ("Aùnh saùng vaø boùng toái", "Ánh sáng và bóng tối"),  # a capital, a small mark
