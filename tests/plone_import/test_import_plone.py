@@ -147,6 +147,36 @@ def test_import_plone_makes_nothing_public_that_was_not(imported, client):
     assert not page_of("rieng_tu").workflow_in_progress
 
 
+def test_import_plone_pages_are_searched_fed_and_referenced_like_published_ones(
+    imported, api, admin_client
+):
+    from wagtail.models import ReferenceIndex
+
+    from cms.syndication.models import ChangeEvent
+    from tests.syndication_support import make_api_key
+
+    article, private = page_of("hoi_nghi"), page_of("rieng_tu")
+    # The reader search finds the published article, typed without diacritics.
+    found = api.get("/api/v2/pages/", {"search": "hoi nghi ban chap hanh"}).json()["items"]
+    assert article.pk in [item["id"] for item in found]
+    assert private.pk not in [item["id"] for item in found]
+    # The change feed has its creation, and nothing of the private draft.
+    _api_key, key = make_api_key()
+    feed = api.get("/api/v2/changes/", {"limit": 100}, HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert feed.status_code == 200
+    created = {i["page_id"] for i in feed.json()["items"] if i["type"] == "created"}
+    assert article.pk in created and private.pk not in created
+    assert ChangeEvent.objects.filter(page_id=article.pk, event_type="created").count() == 1
+    # The admin search finds both (editors search drafts too).
+    response = admin_client.get("/admin/pages/search/", {"q": "Bản nháp riêng tư"})
+    assert response.status_code == 200 and "Bản nháp riêng tư" in response.content.decode()
+    response = admin_client.get("/admin/pages/search/", {"q": "Hội nghị Ban Chấp hành"})
+    assert article.title in response.content.decode()
+    # The reference index knows the article's links (Wagtail's "usage" of a document).
+    document = ImportedItem.objects.get(uid=UIDS["quyet_dinh"]).document
+    assert ReferenceIndex.get_references_to(document).filter(object_id=str(article.pk)).exists()
+
+
 def test_import_plone_redirects_old_addresses(imported, client):
     article = page_of("hoi_nghi")
     for old in (
