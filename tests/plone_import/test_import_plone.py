@@ -368,3 +368,37 @@ def test_import_plone_queries_per_item_stay_bounded(
     with django_assert_max_num_queries(5 * 25):
         report = run_import(news_export(tmp_path, 6), home_page)
     assert report.created == 5 and report.unchanged == 2
+
+
+def test_import_plone_item_failing_after_its_page_leaves_nothing_of_it(
+    home_page, tmp_path, monkeypatch
+):
+    # Given three articles in one chunk, the second failing after its page was inserted,
+    # then that page, its audit rows, redirects and change event are gone with its
+    # savepoint, and the other two are imported, fed and searchable.
+    from cms.syndication.models import ChangeEvent
+    from home.models.search import SearchDocument
+
+    failing = f"{1:032x}"
+    redirects = Importer._redirects
+
+    def fail_for_one(self, item, record):
+        redirects(self, item, record)
+        if item["UID"] == failing:
+            raise ValueError("disk full")
+
+    monkeypatch.setattr(Importer, "_redirects", fail_for_one)
+    report = run_import(news_export(tmp_path, 3), home_page)
+    assert report.created == 3  # the folder and two articles
+    assert ("News Item", "skipped", "ValueError: disk full") in {r[2:] for r in report.problems}
+    titles = set(ArticlePage.objects.values_list("title", flat=True))
+    assert titles == {"Bài số 0", "Bài số 2"}
+    assert not PageLogEntry.objects.filter(label="Bài số 1").exists()
+    assert not Redirect.objects.filter(old_path="/tin/bai-1").exists()
+    assert Redirect.objects.filter(old_path="/tin/bai-2").exists()
+    live = set(ArticlePage.objects.values_list("pk", flat=True))
+    assert (
+        set(ChangeEvent.objects.filter(event_type="created").values_list("page_id", flat=True))
+        >= live
+    )
+    assert set(SearchDocument.objects.values_list("page_id", flat=True)) >= live
