@@ -239,12 +239,16 @@ class Importer:
         return None
 
     def tags_for(self, names: list[str]) -> list[Tag]:
-        """The tags named so, made where missing (taggit's rules), kept for the run."""
-        missing = [name for name in dict.fromkeys(names) if name not in self._tags]
-        if missing:
-            for tag in ArticlePage().tags._to_tag_model_instances(missing, {}):
-                self._tags[tag.name] = tag
-        return [self._tags[name] for name in dict.fromkeys(names) if name in self._tags]
+        """The tags named so, made where missing by taggit's rules (case-insensitive here:
+        "xây dựng đảng" is the tag "Xây dựng Đảng"), kept for the run."""
+        manager = ArticlePage().tags
+        tags = []
+        for name in dict.fromkeys(names):
+            if name not in self._tags:
+                # One name at a time: taggit answers with a set, in the stored spelling.
+                (self._tags[name],) = manager._to_tag_model_instances([name], {})
+            tags.append(self._tags[name])
+        return list(dict.fromkeys(tags))
 
     def author_for(self, username: str) -> Author | None:
         if not username:

@@ -402,3 +402,18 @@ def test_import_plone_item_failing_after_its_page_leaves_nothing_of_it(
         >= live
     )
     assert set(SearchDocument.objects.values_list("page_id", flat=True)) >= live
+
+
+def test_import_plone_subjects_find_tags_whatever_their_case(home_page, tmp_path):
+    from home.models import Tag
+
+    Tag.objects.create(name="Xây dựng Đảng")
+    export = news_export(tmp_path, 2)
+    content = json.loads((export / "Plone.json").read_text(encoding="utf-8"))
+    content[1]["subjects"] = ["xây dựng đảng", "Hội nghị"]
+    (export / "Plone.json").write_text(json.dumps(content), encoding="utf-8")
+    run_import(export, home_page)
+    first, second = ArticlePage.objects.order_by("pk")
+    assert sorted(first.tags.names()) == ["Hội nghị", "Xây dựng Đảng"]
+    assert sorted(second.tags.names()) == ["Xây dựng Đảng"]
+    assert Tag.objects.filter(name__iexact="xây dựng đảng").count() == 1
