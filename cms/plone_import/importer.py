@@ -2,7 +2,9 @@
 
 1. scan: every item's UID, type, parent and path (no blob kept), so that galleries are
    recognised and links to items later in the file can be told from links to nothing;
-2. import: each item in its own transaction, so a failure never leaves half a page;
+2. import: each item in its own savepoint, so a failure never leaves half a page; items
+   go in chunks of CHUNK_SIZE, one transaction each, at the end of which the work Wagtail
+   does after every publish is done once for the chunk (cms/plone_import/publishing.py);
 3. links: items whose text linked to items imported after them are converted again.
 
 Then relations, ordering, Plone's own redirects, and the report. Everything is keyed by the
@@ -26,13 +28,17 @@ from cms.plone_import import mapping
 from cms.plone_import.export import BlobError, Export, ExportError
 from cms.plone_import.models import ImportedItem
 from cms.plone_import.pages import PageWriter
+from cms.plone_import.publishing import Batch
 from cms.plone_import.report import Report
 from cms.plone_import.rich_text import PENDING
-from home.models import Author
+from home.models import ArticlePage, Author, Tag
 
 logger = logging.getLogger(__name__)
 
 HISTORY_ACTION = "plone_import.history"
+# Items per transaction: the after-publish work is done once per chunk; a chunk holds its
+# locks (the parents' rows, the change feed's sequence) until it commits.
+CHUNK_SIZE = 100
 _MAX_REDIRECT_PATH = 255  # wagtailredirects_redirect.old_path
 
 
@@ -64,8 +70,9 @@ class Importer:
         self._scan()
         self.writer = PageWriter(self)
         self.pending: set[str] = set()
-        self._authors: dict[str, Author] = {}
-        self._users: dict[str, object] = {}
+        self.batch: Batch | None = None
+        self._known = set(ImportedItem.objects.values_list("uid", flat=True).iterator())
+        self.forget()
         self._import_pass()
         if self.pending and not self.options.dry_run:
             self._link_pass()
@@ -95,13 +102,31 @@ class Importer:
             self.report.problems.append(("", "", "", "skipped", str(error)))
 
     def _import_pass(self) -> None:
-        for _path, item in self._items(total=len(self.index.entries)):
-            if not isinstance(item, dict) or "unexported_paths" in item:
-                continue
-            if not item.get("UID") or not item.get("@type"):
-                self.report.skipped(item if isinstance(item, dict) else {}, "no UID or @type")
-                continue
-            self.import_item(item)
+        items = iter(self._items(total=len(self.index.entries)))
+        if self.options.dry_run:
+            for _path, item in items:
+                self._import_one(item)
+            return
+        more = True
+        while more:
+            with transaction.atomic():
+                self.batch = Batch()
+                more = False
+                for n, (_path, item) in enumerate(items, start=1):
+                    self._import_one(item)
+                    if n == CHUNK_SIZE:
+                        more = True
+                        break
+                self.batch.flush()
+            self.batch = None
+
+    def _import_one(self, item: object) -> None:
+        if not isinstance(item, dict) or "unexported_paths" in item:
+            return
+        if not item.get("UID") or not item.get("@type"):
+            self.report.skipped(item if isinstance(item, dict) else {}, "no UID or @type")
+            return
+        self.import_item(item)
 
     def _link_pass(self) -> None:
         for _path, item in self.export.items():
@@ -121,7 +146,7 @@ class Importer:
             return
         state = mapping.our_state(item, kind)
         fingerprint = hashlib.sha256(json.dumps(item, sort_keys=True).encode()).hexdigest()
-        record = ImportedItem.objects.filter(uid=uid).first()
+        record = ImportedItem.objects.filter(uid=uid).first() if uid in self._known else None
         if record and record.fingerprint == fingerprint and self._target_exists(record):
             self.report.unchanged += 1
             self.report.count(portal_type, item.get("review_state") or "-", kind, state)
@@ -143,15 +168,24 @@ class Importer:
                 record.save()
                 self._redirects(item, record)
         except SkipItem as error:
+            self.forget()
             self.report.skipped(item, str(error))
             return
         except (BlobError, ValidationError) as error:
+            self.forget()
             self.report.skipped(item, f"{type(error).__name__}: {error}")
             return
         except (ValueError, KeyError, TypeError) as error:
+            self.forget()
             logger.warning("Plone item %s not imported", item.get("@id"), exc_info=True)
             self.report.skipped(item, f"{type(error).__name__}: {error}")
             return
+        if self.batch is not None:
+            self.batch.keep()
+        self._known.add(uid)
+        target = _target(record)
+        if target:
+            self._targets[uid] = target
         if created:
             self.report.created += 1
         else:
@@ -172,6 +206,17 @@ class Importer:
             return "its parent is not in the export"
         return None
 
+    def forget(self) -> None:
+        """Empty what the run keeps of rows written (authors, tags, users, folders' pages,
+        link targets): after an item's savepoint is rolled back, some of them are gone."""
+        if self.batch is not None:
+            self.batch.drop()
+        self._authors: dict[str, Author] = {}
+        self._users: dict[str, object] = {}
+        self._tags: dict[str, Tag] = {}
+        self._targets: dict[str, tuple] = {}
+        self.writer.parents.clear()
+
     def _target_exists(self, record: ImportedItem) -> bool:
         return bool(record.page_id or record.image_id or record.document_id or record.target_url)
 
@@ -182,19 +227,28 @@ class Importer:
 
     def resolve(self, uid: str) -> tuple | None:
         """A UID in a text -> ("page", id), ("document", id), ("image", id), ("url", ...)."""
+        if uid in self._targets:
+            return self._targets[uid]
         record = ImportedItem.objects.filter(uid=uid).first()
-        if record:
-            if record.page_id:
-                return ("page", record.page_id)
-            if record.document_id:
-                return ("document", record.document_id)
-            if record.image_id:
-                return ("image", record.image_id)
-            if record.target_url:
-                return ("url", record.target_url)
+        target = _target(record) if record else None
+        if target:
+            self._targets[uid] = target
+            return target
         if uid in self.index.entries:
             return PENDING
         return None
+
+    def tags_for(self, names: list[str]) -> list[Tag]:
+        """The tags named so, made where missing by taggit's rules (case-insensitive here:
+        "xây dựng đảng" is the tag "Xây dựng Đảng"), kept for the run."""
+        manager = ArticlePage().tags
+        tags = []
+        for name in dict.fromkeys(names):
+            if name not in self._tags:
+                # One name at a time: taggit answers with a set, in the stored spelling.
+                (self._tags[name],) = manager._to_tag_model_instances([name], {})
+            tags.append(self._tags[name])
+        return list(dict.fromkeys(tags))
 
     def author_for(self, username: str) -> Author | None:
         if not username:
@@ -223,9 +277,11 @@ class Importer:
             self._users[username] = user
         return self._users[username]
 
-    def log_history(self, page: Page, item: dict, replace: bool = True) -> None:
+    def log_history(
+        self, page: Page, item: dict, replace: bool = True, first: PageLogEntry | None = None
+    ) -> None:
         """Plone's created/modified dates and workflow history, as imported audit entries
-        (one query: the history of 10,000 items is 30,000 rows)."""
+        (one query: the history of 10,000 items is 30,000 rows), after ``first``."""
         if replace:
             PageLogEntry.objects.filter(page=page, action=HISTORY_ACTION).delete()
         creators = item.get("creators") or []
@@ -250,7 +306,7 @@ class Importer:
         if modified:
             entries.append((modified, "", "modify", item.get("review_state") or "", ""))
         content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
-        PageLogEntry.objects.bulk_create(
+        rows = ([first] if first else []) + [
             PageLogEntry(
                 content_type=content_type,
                 page_id=page.pk,
@@ -266,7 +322,11 @@ class Importer:
                 },
             )
             for when, actor, action, review_state, comment in sorted(entries, key=lambda e: e[0])
-        )
+        ]
+        if first and self.batch is not None:
+            self.batch.add_log_entries(rows)  # a new page: inserted with the chunk's
+        else:
+            PageLogEntry.objects.bulk_create(rows)
 
     # --- old addresses --------------------------------------------------------------------
 
@@ -300,6 +360,9 @@ class Importer:
         old_path = Redirect.normalise_path(path)
         if len(old_path) > _MAX_REDIRECT_PATH:
             self.report.lossy(item, f"old address too long for a redirect: {path}")
+            return
+        if self.batch is not None:
+            self.batch.add_redirect(old_path, target)
             return
         Redirect.objects.update_or_create(
             old_path=old_path, site=None, defaults={"is_permanent": True, **target}
@@ -376,6 +439,18 @@ def mapping_name(text: str) -> str:
     from cms.plone_import.text import repair_text
 
     return repair_text(text).strip()
+
+
+def _target(record: ImportedItem) -> tuple | None:
+    if record.page_id:
+        return ("page", record.page_id)
+    if record.document_id:
+        return ("document", record.document_id)
+    if record.image_id:
+        return ("image", record.image_id)
+    if record.target_url:
+        return ("url", record.target_url)
+    return None
 
 
 def _problem(item: dict, reason: str) -> tuple[str, str, str, str, str]:

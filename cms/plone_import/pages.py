@@ -14,12 +14,14 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from cms.plone_import import mapping
+from cms.plone_import.publishing import create_log_entry, create_page
 from cms.plone_import.rich_text import html_to_blocks
 from cms.plone_import.text import needs_repair, repair_text
 from cms.vietnamese import slugify_vi
 from home.models import (
     ArticleAuthor,
     ArticlePage,
+    ArticleTag,
     GalleryImage,
     GalleryIndexPage,
     GalleryPage,
@@ -58,6 +60,9 @@ class PageWriter:
         )
         if self.home is None:
             raise ValueError("--under must be the home page or a page below it")
+        # Folders' pages by Plone UID, for the run (Importer.forget empties it when an
+        # item is rolled back: a page of that item may be in it).
+        self.parents: dict[str, Page] = {}
 
     # --- entry point ----------------------------------------------------------------------
 
@@ -65,8 +70,9 @@ class PageWriter:
         from cms.plone_import.importer import SkipItem
 
         for name in ("title", "description"):
-            if needs_repair(str(item.get(name) or "")):
-                self.importer.report.lossy(item, f"{name} repaired from TCVN3")
+            encoding = needs_repair(str(item.get(name) or ""))
+            if encoding:
+                self.importer.report.lossy(item, f"{name} repaired from {encoding}")
         if kind in ("image", "gallery photo"):
             record.image = self.image(item, record.image)
             if kind == "gallery photo":
@@ -98,10 +104,12 @@ class PageWriter:
         if parent_uid and parent_info.get("@type") not in mapping.SITE_TYPES:
             if parent_uid not in self.importer.index.entries:
                 raise SkipItem("its parent is not in the export")
-            record = type(self).record(parent_uid)
-            if record is None or not record.page_id:
-                raise SkipItem("its parent was not imported")
-            parent = record.page.specific
+            parent = self.parents.get(parent_uid)
+            if parent is None:
+                record = type(self).record(parent_uid)
+                if record is None or not record.page_id:
+                    raise SkipItem("its parent was not imported")
+                parent = self.parents[parent_uid] = record.page.specific
         if kind == "section" and not isinstance(parent, HomePage | SectionPage):
             raise SkipItem("a folder inside an item that is not a section")
         if kind == "article" and not isinstance(parent, SectionPage):
@@ -147,25 +155,39 @@ class PageWriter:
             page.delete()
             page = None
         creating = page is None
+        # New pages that end published or a draft skip Wagtail's page-by-page publishing
+        # (cms/plone_import/publishing.py); the rarer states and updates go through it.
+        quick = creating and state in ("published", "draft") and self.importer.batch is not None
         if creating:
             parent = self.parent_for(item, kind)
             plone_id = str(item.get("id") or "")
             base = plone_id if mapping.keeps_plone_id(plone_id) else slugify_vi(title)
             page = model(title=title, slug=unique_child_slug(parent, base or "plone"), live=False)
         page.title = title[:255]
-        self.fill(page, item, kind)
+        children = self.fill(page, item, kind, in_memory=not quick)
         dates = self.dates(item)
+        if quick:
+            page.expire_at, page.go_live_at = dates["expires"], None
+            page = create_page(
+                parent, page, children, state == "published", dates, self.importer.batch
+            )
+            self.importer.log_history(page, item, replace=False, first=create_log_entry(page))
+            return page
         if creating:
             parent.add_child(instance=page)
         page = self.set_state(page, item, state, dates)
         self.importer.log_history(page, item, replace=not creating)
         return page
 
-    def fill(self, page: Page, item: dict, kind: str) -> None:
+    def fill(self, page: Page, item: dict, kind: str, in_memory: bool = True) -> dict[str, list]:
+        """Set the page's fields from the item. Its child rows (tags, authors) are set on
+        the page, or, when ``in_memory`` is False, returned by relation name for
+        publishing.create_page to insert in bulk."""
         description = repair_text(str(item.get("description") or "")).strip()
+        children: dict[str, list] = {}
         if kind in ("section",):
             page.intro = page.intro or description
-            return
+            return children
         if hasattr(page, "lead"):
             page.lead = description
         if hasattr(page, "publication_date"):
@@ -176,13 +198,13 @@ class PageWriter:
             )
         if kind == "video":
             page.embed_url = str(item.get("remoteUrl"))
-            return
+            return children
         if kind == "gallery":
-            return
+            return children
         blocks = self.body(item, page)
         page.body = json.dumps(blocks)
         if kind == "article":
-            self.article_extras(page, item)
+            children = self.article_extras(page, item, in_memory)
         if item.get("image") and hasattr(page, "cover_image"):
             caption = repair_text(str(item.get("image_caption") or ""))
             page.cover_image = self.image(
@@ -190,6 +212,7 @@ class PageWriter:
                 page.cover_image,
                 field_name="image",
             )
+        return children
 
     def body(self, item: dict, page: Page) -> list[dict]:
         text = item.get("text")
@@ -217,12 +240,23 @@ class PageWriter:
 
         return "".join(f"<p>{escape(p)}</p>" for p in parts if p)
 
-    def article_extras(self, page: ArticlePage, item: dict) -> None:
-        tags = [repair_text(str(s)).strip() for s in item.get("subjects") or [] if str(s).strip()]
+    def article_extras(self, page: ArticlePage, item: dict, in_memory: bool) -> dict[str, list]:
+        names = [repair_text(str(s)).strip() for s in item.get("subjects") or [] if str(s).strip()]
+        tags = self.importer.tags_for(names)
+        authors = [self.importer.author_for(str(c)) for c in item.get("creators") or []]
+        bylines = [
+            ArticleAuthor(author=author, sort_order=n)
+            for n, author in enumerate(a for a in authors if a)
+        ]
+        if not in_memory:
+            return {
+                "tagged_items": [ArticleTag(tag=tag) for tag in tags],
+                "article_authors": bylines,
+            }
         page.tags.clear()
         page.tags.add(*tags)
-        authors = [self.importer.author_for(str(c)) for c in item.get("creators") or []]
-        page.article_authors = [ArticleAuthor(author=a) for a in authors if a]
+        page.article_authors = bylines
+        return {}
 
     def dates(self, item: dict) -> dict:
         return {

@@ -57,6 +57,7 @@ UIDS = {
             "thieu_file",
             "bo_suu_tap",
             "mo_coi",
+            "vni",
         ],
         start=1,
     )
@@ -223,6 +224,10 @@ def build() -> list[dict]:
              file=blob_path("0x00/0x03/0x04.blob", PDF, "quyet-dinh-12.pdf", "application/pdf")),
         item("thieu_file", "File", "van-ban/ke-hoach.pdf", "Kế hoạch", van_ban, state=None,
              file=blob_path("0x00/0x09/0x99.blob", None, "ke-hoach.pdf", "application/pdf")),
+        # VNI (VNI-Times): "Lịch sử Đảng bộ", "Tài liệu của Ban Tuyên giáo", "Đảng bộ được thành lập…".
+        item("vni", "Document", "lich-su-dang-bo", "Lòch söû Ñaûng boä", SITE_PARENT,
+             description="Taøi lieäu cuûa Ban Tuyeân giaùo",
+             text=richtext("<p>Ñaûng boä ñöôïc thaønh laäp naêm 1930.</p>")),
         item("bo_suu_tap", "Collection", "tin-moi", "Tin mới", SITE_PARENT),
         {**item("mo_coi", "News Item", "xoa/bai-mo-coi", "Bài mồ côi", SITE_PARENT),
          "parent": {"@id": f"{SITE}/xoa", "@type": "Folder", "UID": "dead" * 8}},
