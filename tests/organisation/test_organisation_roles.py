@@ -2,6 +2,7 @@
 and change units and leaders as drafts; the editorial board also publishes and deletes;
 contributors and site administrators get nothing. The screens are in Vietnamese."""
 
+import json
 from urllib.parse import urlencode
 
 import pytest
@@ -362,3 +363,35 @@ def test_approving_a_change_submitted_before_a_reorder_keeps_the_new_order(
         ("Ngô Thị Thanh Tâm", "Chánh Văn phòng"),
         ("Hoàng Văn Thịnh", "Bí thư"),
     ]
+
+
+def test_approving_or_sending_back_from_the_editor_says_what_happened(
+    client, section_editor, board_member, office
+):
+    client.force_login(section_editor)
+    client.post(ADD_LEADER, leader_form(office, "action-submit"))
+    added = Leader.objects.get(name="Ngô Thị Thanh Tâm")
+    edit = f"/admin/snippets/home/leader/edit/{added.pk}/"
+
+    def act(action: str, comment: str = "") -> str:
+        data = leader_form(office, "action-workflow-action")
+        data["workflow-action-name"] = action
+        data["workflow-action-extra-data"] = json.dumps({"comment": comment} if comment else {})
+        response = client.post(edit, data, follow=True)
+        assert response.status_code == 200
+        # The message's text, without its "Sửa" button.
+        return [str(m).split("\n")[0] for m in response.context["messages"]][-1]
+
+    assert act("approve") == (
+        "Đã duyệt bước “Biên tập viên duyệt” cho “Ngô Thị Thanh Tâm”; chuyển sang bước tiếp theo."
+    )
+    client.force_login(board_member)
+    assert act("reject", "Ghi rõ chức vụ.") == "Đã trả lại “Ngô Thị Thanh Tâm” kèm ý kiến của bạn."
+    client.force_login(section_editor)
+    client.post(edit, leader_form(office, "action-submit"))
+    act("approve")
+    client.force_login(board_member)
+    assert act("approve") == (
+        "Đã duyệt bước “Ban biên tập phê duyệt”: “Ngô Thị Thanh Tâm” đã được xuất bản."
+    )
+    assert "Ngô Thị Thanh Tâm" in public_names(client)
