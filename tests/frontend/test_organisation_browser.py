@@ -126,11 +126,15 @@ def test_a_section_editor_submits_a_leader_and_the_board_approves_it(
     with page.expect_navigation():
         awaiting.first.click()
     page.wait_for_load_state("networkidle")
-    assert "/admin/snippets/home/leader/edit/" in page.url
+    edit_url = page.url
+    assert "/admin/snippets/home/leader/edit/" in edit_url
     assert approve(page).startswith(
         f"Đã duyệt bước “Biên tập viên duyệt” cho “{SUBMITTED_NAME}”; chuyển sang bước tiếp theo."
     )
     assert SUBMITTED_NAME not in public_leader_names(page, cms)
+    # Back in the listing; the next step is the board's too
+    page.goto(edit_url)
+    page.wait_for_load_state("networkidle")
     assert approve(page).startswith(
         f"Đã duyệt bước “Ban biên tập phê duyệt”: “{SUBMITTED_NAME}” đã được xuất bản."
     )
