@@ -170,6 +170,14 @@ def test_a_section_editor_submits_a_leader_and_the_board_approval_publishes_it(
     task_state.refresh_from_db()
     assert task_state.status == "in_progress"
     assert "Ngô Thị Thanh Tâm" not in public_names(client)
+    # Nor may they change what waits for the board: it is locked for them.
+    revision = added.latest_revision_id
+    response = client.post(
+        f"/admin/snippets/home/leader/edit/{added.pk}/", leader_form(office, position="Đổi")
+    )
+    assert response.status_code == 200
+    added.refresh_from_db()
+    assert added.latest_revision_id == revision and added.position != "Đổi"
 
     # The board's approval publishes.
     client.force_login(board_member)
