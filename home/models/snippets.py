@@ -75,11 +75,11 @@ class TranslatableDraftSnippet(
     """A snippet readers see only as published: drafts and revisions, locking, a workflow,
     one row per language, in the editors' order.
 
-    The row holds the published version and drafts live in revisions, so the API reads only
-    ``live=True`` rows. A workflow applies once one is assigned to the model's content type
-    (*Cài đặt → Quy trình duyệt*, or a migration: the organisation chart's units and leaders
-    go through "Quy trình duyệt tin", home/0031); without one, whoever may publish publishes
-    directly (linked websites).
+    Once published, the row holds the published version and later drafts live in revisions,
+    so the API reads only ``live=True`` rows. A workflow applies once one is assigned to the
+    model's content type (*Cài đặt → Quy trình*, or a migration: the organisation chart's
+    units and leaders go through "Quy trình duyệt tin", home/0031); without one, whoever may
+    publish publishes directly (linked websites).
     """
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
