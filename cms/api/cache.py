@@ -4,7 +4,9 @@ Every public API response is keyed by a *generation*: a token that changes whene
 that can show in the API changes (a page published, unpublished, retracted, moved or deleted,
 a snippet, a setting, an image, a view restriction, a site), and when the next scheduled
 expiry passes. Responses and ETags include it, so a change makes every affected response
-change at once; nothing has to know which responses a change touches.
+change at once; nothing has to know which responses a change touches. Saving a draft of a
+page or of a draftable snippet changes nothing public and keeps the generation; publishing
+or unpublishing it changes it.
 
     GET /api/v2/pages/?type=article          -> 200, ETag: "3f2a…-9b1c…", body cached
     GET … If-None-Match: "3f2a…-9b1c…"        -> 304, no database query, no rendering
@@ -33,7 +35,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Json
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images.models import AbstractRendition
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import DraftStateMixin
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from cms.redis_cache import cache_recovered
 
@@ -65,6 +68,21 @@ IGNORED_MODELS = {
     # bumps the generation itself then (home/models/contact.py).
     "home.readerquestion",
 }
+# Fields of a draftable row (page or snippet) that only say where its drafts and locks are:
+# saving a draft or locking writes these and nothing readers see (the row keeps the published
+# version). Publishing and unpublishing send `published`/`page_published` and their opposites.
+DRAFT_BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
 
 
 def _state_cache():
@@ -114,7 +132,10 @@ def bump_api_cache() -> None:
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
-def _bump_on_page_change(sender, **kwargs) -> None:
+@receiver(published)
+@receiver(unpublished)
+def _bump_on_publication(sender, **kwargs) -> None:
+    """A page or a draftable snippet (units, leaders, linked websites) published or taken down."""
     bump_api_cache()
 
 
@@ -133,7 +154,19 @@ def _bump_on_model_change(sender, raw: bool = False, **kwargs) -> None:
         return
     if issubclass(sender, AbstractRendition):
         return
+    if issubclass(sender, DraftStateMixin) and _is_draft_save(kwargs):
+        return
     bump_api_cache()
+
+
+def _is_draft_save(kwargs: dict) -> bool:
+    """A save of a draftable row that cannot change what readers see: a draft revision or a
+    lock recorded on the row, or a new row that is not live (the create view's "Lưu bản
+    nháp"). A live row's published text changes only by publishing, which bumps."""
+    update_fields = kwargs.get("update_fields")
+    if update_fields and DRAFT_BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return True
+    return bool(kwargs.get("created")) and not kwargs["instance"].live
 
 
 def method_not_allowed(request: HttpRequest) -> JsonResponse:

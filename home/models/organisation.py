@@ -6,28 +6,28 @@ listing, and a leader is chosen into a unit with a chooser. Like linked websites
 translatable with wagtail-localize ("Dịch": the name stays, the position, unit name and term
 are translated) and drafts until published, so an English copy stays off the site until it
 is translated and published (Decree 42/2022 asks for the organisation and officials'
-contacts in English).
+contacts in English). Unlike linked websites they go through the articles' workflow "Quy
+trình duyệt tin" (home/0031): a section editor submits, the board's approval publishes.
 
 The structure (which unit a unit belongs to, which unit a leader is in, the order) is the
 Vietnamese one: the API reads it from the default language's published rows and takes only
 the texts from the requested language (cms/api/organisation.py).
 """
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import ArticleBodyBlock
 from home.models.base import BasePage, ListingFieldsMixin
+from home.models.snippets import TranslatableDraftSnippet
 
 
-class OrganisationUnit(TranslatableMixin, DraftStateMixin, RevisionMixin, Orderable):
+class OrganisationUnit(TranslatableDraftSnippet):
     """A unit of the organisation chart: the leadership, an advisory department ("Ban Tổ
     chức", "Văn phòng") or a member Party organisation; units nest under a parent unit."""
 
@@ -57,7 +57,6 @@ class OrganisationUnit(TranslatableMixin, DraftStateMixin, RevisionMixin, Ordera
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="organisation_unit")
 
     panels = [
         FieldPanel("name"),
@@ -84,16 +83,12 @@ class OrganisationUnit(TranslatableMixin, DraftStateMixin, RevisionMixin, Ordera
         SynchronizedField("email"),
     ]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TranslatableDraftSnippet.Meta):
         verbose_name = _("organisation unit")
         verbose_name_plural = _("organisation units")
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def clean(self) -> None:
         super().clean()
@@ -107,7 +102,7 @@ class OrganisationUnit(TranslatableMixin, DraftStateMixin, RevisionMixin, Ordera
             ancestor = ancestor.parent
 
 
-class Leader(TranslatableMixin, DraftStateMixin, RevisionMixin, Orderable):
+class Leader(TranslatableDraftSnippet):
     """A person of the organisation chart ("lãnh đạo"): the Secretary, the heads of the
     departments... with the contacts readers may use."""
 
@@ -138,7 +133,6 @@ class Leader(TranslatableMixin, DraftStateMixin, RevisionMixin, Orderable):
     )
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="leader")
 
     panels = [
         FieldPanel("name"),
@@ -164,16 +158,12 @@ class Leader(TranslatableMixin, DraftStateMixin, RevisionMixin, Orderable):
         SynchronizedField("email"),
     ]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TranslatableDraftSnippet.Meta):
         verbose_name = _("leader")
         verbose_name_plural = _("leaders")
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
 
 class OrganisationPage(ListingFieldsMixin, BasePage):

@@ -1,4 +1,5 @@
-"""Snippets editors manage outside the page tree: authors and linked websites.
+"""Snippets editors manage outside the page tree: authors and linked websites, and the base
+class of every snippet that is drafted, approved and published (``TranslatableDraftSnippet``).
 
 Both are translatable with wagtail-localize ("Dịch" in the snippet's actions), one row per
 language sharing a ``translation_key``. Linked websites are also drafts until published,
@@ -10,7 +11,14 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PublishingPanel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -61,7 +69,37 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class LinkedWebsite(TranslatableMixin, DraftStateMixin, RevisionMixin, Orderable):
+class TranslatableDraftSnippet(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, Orderable
+):
+    """A snippet readers see only as published: drafts and revisions, locking, a workflow,
+    one row per language, in the editors' order.
+
+    Once published, the row holds the published version and later drafts live in revisions,
+    so the API reads only ``live=True`` rows. A workflow applies once one is assigned to the
+    model's content type (*Cài đặt → Quy trình*, or a migration: the organisation chart's
+    units and leaders go through "Quy trình duyệt tin", home/0031); without one, whoever may
+    publish publishes directly (linked websites).
+    """
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def with_content_json(self, content: dict) -> "TranslatableDraftSnippet":
+        # The order is the listing's (dragged there, written to the row at once), not part
+        # of an edit: publishing a revision saved before a reorder must not undo it.
+        instance = super().with_content_json(content)
+        instance.sort_order = self.sort_order
+        return instance
+
+
+class LinkedWebsite(TranslatableDraftSnippet):
     """A curated link shown in the "Website liên kết" block on every page.
 
     Readers see the published version in their language only (cms.api.site).
@@ -78,7 +116,6 @@ class LinkedWebsite(TranslatableMixin, DraftStateMixin, RevisionMixin, Orderable
         related_name="+",
     )
     active = models.BooleanField(_("shown on the site"), default=True)
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="linked_website")
 
     panels = [
         FieldPanel("name"),
@@ -95,13 +132,9 @@ class LinkedWebsite(TranslatableMixin, DraftStateMixin, RevisionMixin, Orderable
         SynchronizedField("active"),
     ]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TranslatableDraftSnippet.Meta):
         verbose_name = _("linked website")
         verbose_name_plural = _("linked websites")
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.signals import published, unpublished
 
 from cms.api.cache import bump_api_cache
 from home.models import LinkedWebsite, SiteSettings
@@ -93,3 +94,42 @@ def test_publishing_a_page_shows_in_listing_at_once(api, section):
     publish(article)
 
     assert [i["id"] for i in api.get("/api/v2/pages/?type=article").json()["items"]] == [article.id]
+
+
+@pytest.mark.parametrize("signal", [published, unpublished])
+def test_a_snippet_published_or_unpublished_changes_etags(api, home_page, signal):
+    website = LinkedWebsite.objects.create(name="Cổng tỉnh", url="https://tinh.gov.vn")
+    etag = api.get("/api/v2/linked-websites/")["ETag"]
+
+    signal.send(sender=LinkedWebsite, instance=website)
+
+    assert api.get("/api/v2/linked-websites/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_snippet_draft_or_lock_keeps_etags(api, home_page, board_member):
+    website = LinkedWebsite.objects.create(name="Cổng tỉnh", url="https://tinh.gov.vn")
+    website.save_revision().publish()
+    etag = api.get("/api/v2/linked-websites/")["ETag"]
+
+    website.name = "Cổng thông tin điện tử tỉnh"
+    website.save_revision(user=board_member)
+    website.locked, website.locked_by = True, board_member
+    website.save(update_fields=["locked", "locked_by", "locked_at"])
+    LinkedWebsite.objects.create(name="Bản nháp", url="https://nhap.vn", live=False)
+
+    assert api.get("/api/v2/linked-websites/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    website.refresh_from_db()
+    website.latest_revision.publish()
+    response = api.get("/api/v2/linked-websites/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert "Cổng thông tin điện tử tỉnh" in response.content.decode()
+
+
+def test_a_page_draft_keeps_etags(api, section):
+    article = make_article(section, "Tiêu đề cũ")
+    etag = api.get("/api/v2/pages/?type=article")["ETag"]
+
+    article.title = "Tiêu đề mới"
+    article.save_revision()
+
+    assert api.get("/api/v2/pages/?type=article", HTTP_IF_NONE_MATCH=etag).status_code == 304
