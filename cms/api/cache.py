@@ -8,6 +8,7 @@ change at once; nothing has to know which responses a change touches.
 
     GET /api/v2/pages/?type=article          -> 200, ETag: "3f2a…-9b1c…", body cached
     GET … If-None-Match: "3f2a…-9b1c…"        -> 304, no database query, no rendering
+    GET /api/v2/pages/?type=article (again)  -> 200 from the cache, X-Cache: HIT
 
 The API only reads: any other method gets a JSON 405 here, before the CSRF middleware
 would answer it with its HTML 403 page (the change feed and the schema are not exempt).
@@ -198,6 +199,7 @@ class APICacheMiddleware:
                 response = HttpResponse(content, content_type=content_type)
                 response["ETag"] = etag
                 response["Cache-Control"] = cache_control
+                response["X-Cache"] = "HIT"
                 return response
 
         response = self.get_response(request)
@@ -207,6 +209,8 @@ class APICacheMiddleware:
             return response
         if settings.API_RESPONSE_CACHE and request.method == "GET":
             cache.set(key, (response["Content-Type"], response.content), settings.API_CACHE_SECONDS)
+            # Whether the response cache answered (bench/cache_hit_rate.py counts them).
+            response["X-Cache"] = "MISS"
         response["ETag"] = etag
         response["Cache-Control"] = cache_control
         return response
