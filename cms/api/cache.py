@@ -1,10 +1,18 @@
-"""Caching of the reader API: ETags, 304s and a cache generation bumped on every change.
+"""Caching of the reader API: ETags, 304s and cache generations bumped on every change.
 
 Every public API response is keyed by a *generation*: a token that changes whenever anything
-that can show in the API changes (a page published, unpublished, retracted, moved or deleted,
-a snippet, a setting, an image, a view restriction, a site), and when the next scheduled
-expiry passes. Responses and ETags include it, so a change makes every affected response
-change at once; nothing has to know which responses a change touches.
+that can show in the API changes (a page unpublished, retracted, moved or deleted, a live
+page edited, a snippet, a setting, an image, a view restriction, a site), and when the next
+scheduled expiry passes. Responses and ETags include it, so such a change makes every
+response change at once; nothing has to know which responses it touches.
+
+Under it, two narrower tokens (cms/api/invalidation.py): one for every response that is not
+a page detail (listings, search, feeds, menus, settings…), and one per page for its detail,
+its rendered body and its listing item. Publishing an article that was not live before (the
+common case: one an hour, or a minute) bumps only those: every collection, and the details
+of the pages that show the article (itself, its ancestors, its neighbours, the articles
+that list it as related or link to it, its translations). The details of the other
+articles stay cached.
 
     GET /api/v2/pages/?type=article          -> 200, ETag: "3f2a…-9b1c…", body cached
     GET … If-None-Match: "3f2a…-9b1c…"        -> 304, no database query, no rendering
@@ -21,6 +29,7 @@ by the workers of one server) and otherwise in the default cache.
 """
 
 import hashlib
+import re
 import time
 import uuid
 
@@ -39,6 +48,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from cms.redis_cache import cache_recovered
 
 STATE_KEY = "api:generation"
+# A page's detail: keyed by the page's own token, not by the collections' one.
+DETAIL_PATH = re.compile(r"^/api/v2/pages/(\d+)/$")
 API_PREFIX = "/api/"
 # Previews show drafts to editors: never cached, never public. The change feed needs an
 # API key: a cached copy must never be served to a request without one.
@@ -101,6 +112,64 @@ def current_generation(request: HttpRequest | None = None) -> str:
     return state[0]
 
 
+def _sub_key(generation: str, name: str) -> str:
+    return f"api:generation:{generation}:{name}"
+
+
+def _sub_tokens(generation: str, names: list[str]) -> dict[str, str]:
+    """The tokens ``names`` under ``generation``, made where missing (a bump deleted them)."""
+    state_cache = _state_cache()
+    keys = {name: _sub_key(generation, name) for name in names}
+    found = state_cache.get_many(list(keys.values()))
+    tokens = {}
+    for name, key in keys.items():
+        token = found.get(key)
+        if token is None:
+            token = uuid.uuid4().hex[:8]
+            # Another worker may make it at the same moment: the first one wins.
+            if not state_cache.add(key, token, timeout=settings.API_CACHE_SECONDS):
+                token = state_cache.get(key) or token
+        tokens[name] = token
+    return tokens
+
+
+def listing_generation(request: HttpRequest | None = None) -> str:
+    """The token of every response that is not one page's detail (listings, search, feeds,
+    menus, settings): any publish changes it."""
+    if request is not None and hasattr(request, "_api_listing_generation"):
+        return request._api_listing_generation
+    generation = current_generation(request)
+    token = f"{generation}.{_sub_tokens(generation, ['collections'])['collections']}"
+    if request is not None:
+        request._api_listing_generation = token
+    return token
+
+
+def page_generations(request: HttpRequest | None, page_ids: list[int]) -> dict[int, str]:
+    """By page id, the token of the page's detail, rendered body and listing item: changed
+    by a publish that changes what the page shows (cms/api/invalidation.py)."""
+    generation = current_generation(request)
+    tokens = _sub_tokens(generation, [f"page:{i}" for i in page_ids])
+    return {i: f"{generation}.{tokens[f'page:{i}']}" for i in page_ids}
+
+
+def bump_pages(page_ids: set[int]) -> None:
+    """Make every collection response and the details of ``page_ids`` change.
+
+    Dropped now and again after the transaction commits, as ``bump_api_cache`` does.
+    """
+    state_cache = _state_cache()
+
+    def drop() -> None:
+        state = state_cache.get(STATE_KEY)
+        if state is not None:
+            names = ["collections"] + [f"page:{i}" for i in sorted(page_ids)]
+            state_cache.delete_many([_sub_key(state[0], name) for name in names])
+
+    drop()
+    transaction.on_commit(drop)
+
+
 def bump_api_cache() -> None:
     """Make every API response and ETag change: call after anything public changed.
 
@@ -115,7 +184,9 @@ def bump_api_cache() -> None:
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
-def _bump_on_page_change(sender, **kwargs) -> None:
+def _bump_on_page_change(sender, instance=None, **kwargs) -> None:
+    if getattr(instance, "_api_narrow_bump", False):
+        return  # its save bumped what it changes (cms/api/invalidation.py)
     bump_api_cache()
 
 
@@ -133,6 +204,10 @@ def _bump_on_model_change(sender, raw: bool = False, **kwargs) -> None:
     if meta.app_label not in WATCHED_APPS or meta.label_lower in IGNORED_MODELS:
         return
     if issubclass(sender, AbstractRendition):
+        return
+    from cms.api import invalidation
+
+    if invalidation.bump_narrowly(sender, kwargs["instance"], kwargs.get("signal")):
         return
     bump_api_cache()
 
@@ -175,7 +250,12 @@ class APICacheMiddleware:
             or request.path.startswith(UNCACHED_PREFIXES)
         ):
             return self.get_response(request)
-        generation = current_generation(request)
+        detail = DETAIL_PATH.match(request.path)
+        generation = (
+            page_generations(request, [int(detail[1])])[int(detail[1])]
+            if detail
+            else listing_generation(request)
+        )
         digest = hashlib.blake2b(
             f"{request.get_host()}\n{request.get_full_path()}".encode(), digest_size=10
         ).hexdigest()
