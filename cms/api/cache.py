@@ -148,9 +148,16 @@ def listing_generation(request: HttpRequest | None = None) -> str:
 def page_generations(request: HttpRequest | None, page_ids: list[int]) -> dict[int, str]:
     """By page id, the token of the page's detail, rendered body and listing item: changed
     by a publish that changes what the page shows (cms/api/invalidation.py)."""
-    generation = current_generation(request)
-    tokens = _sub_tokens(generation, [f"page:{i}" for i in page_ids])
-    return {i: f"{generation}.{tokens[f'page:{i}']}" for i in page_ids}
+    known: dict[int, str] = {}
+    if request is not None:
+        # Read once per request: its response, body and listing items are keyed alike.
+        known = request.__dict__.setdefault("_api_page_generations", {})
+    missing = [i for i in page_ids if i not in known]
+    if missing:
+        generation = current_generation(request)
+        tokens = _sub_tokens(generation, [f"page:{i}" for i in missing])
+        known.update({i: f"{generation}.{tokens[f'page:{i}']}" for i in missing})
+    return {i: known[i] for i in page_ids}
 
 
 def bump_pages(page_ids: set[int]) -> None:
