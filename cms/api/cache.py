@@ -6,10 +6,12 @@ page edited, a snippet, a setting, an image, a view restriction, a site), and wh
 scheduled expiry passes. Responses and ETags include it, so such a change makes every
 response change at once; nothing has to know which responses it touches.
 
-Under it, two narrower tokens (cms/api/invalidation.py): one for every response that is not
-a page detail (listings, search, feeds, menus, settings…), and one per page for its detail,
-its rendered body and its listing item. Publishing an article that was not live before (the
-common case: one an hour, or a minute) bumps only those: every collection, and the details
+Under it, narrower tokens (cms/api/invalidation.py): one per section for its listings
+(``/api/v2/pages/?section=<id>``), one for every other response that is not a page detail
+(listings, search, feeds, menus, settings…), and one per page for its detail, its rendered
+body and its listing item. Publishing an article that was not live before (the
+common case: one an hour, or a minute) bumps only those: every collection but the listings
+of other sections, and the details
 of the pages that show the article (itself, its ancestors, its neighbours, the articles
 that list it as related or link to it, its translations). The details of the other
 articles stay cached.
@@ -133,13 +135,25 @@ def _sub_tokens(generation: str, names: list[str]) -> dict[str, str]:
     return tokens
 
 
+def _collection(request: HttpRequest | None) -> str:
+    """Which collection a response belongs to: a listing of one section (``?section=<id>``,
+    which shows only pages in that section: a publish elsewhere leaves it), or all the
+    others."""
+    if request is not None and request.path == "/api/v2/pages/":
+        sections = request.GET.getlist("section")
+        if len(sections) == 1 and sections[0].isdigit():
+            return f"section:{int(sections[0])}"
+    return "collections"
+
+
 def listing_generation(request: HttpRequest | None = None) -> str:
     """The token of every response that is not one page's detail (listings, search, feeds,
-    menus, settings): any publish changes it."""
+    menus, settings): any publish changes it, except a listing of another section."""
     if request is not None and hasattr(request, "_api_listing_generation"):
         return request._api_listing_generation
     generation = current_generation(request)
-    token = f"{generation}.{_sub_tokens(generation, ['collections'])['collections']}"
+    name = _collection(request)
+    token = f"{generation}.{_sub_tokens(generation, [name])[name]}"
     if request is not None:
         request._api_listing_generation = token
     return token
@@ -161,7 +175,8 @@ def page_generations(request: HttpRequest | None, page_ids: list[int]) -> dict[i
 
 
 def bump_pages(page_ids: set[int]) -> None:
-    """Make every collection response and the details of ``page_ids`` change.
+    """Make every collection response (but the listings of other sections) and the details
+    of ``page_ids`` change.
 
     Dropped now and again after the transaction commits, as ``bump_api_cache`` does.
     """
@@ -170,7 +185,11 @@ def bump_pages(page_ids: set[int]) -> None:
     def drop() -> None:
         state = state_cache.get(STATE_KEY)
         if state is not None:
-            names = ["collections"] + [f"page:{i}" for i in sorted(page_ids)]
+            # The pages' own tokens, and the listings of the sections among them (the
+            # article's ancestors: their listings hold its listing item).
+            names = ["collections"] + [
+                f"{kind}:{i}" for i in sorted(page_ids) for kind in ("page", "section")
+            ]
             state_cache.delete_many([_sub_key(state[0], name) for name in names])
 
     drop()

@@ -51,6 +51,7 @@ def test_publishing_a_new_article_refreshes_what_shows_it_and_keeps_the_rest(api
     assert listed(api, "/api/v2/pages/?type=article") == [older.id, elsewhere.id, far.id]
     section_listing = f"/api/v2/pages/?section={section.id}"
     assert listed(api, section_listing) == [older.id, far.id]
+    other_listing = api.get(f"/api/v2/pages/?section={other_section.id}")
 
     publish(new)
 
@@ -65,6 +66,8 @@ def test_publishing_a_new_article_refreshes_what_shows_it_and_keeps_the_rest(api
         again = detail(api, page)
         assert again["X-Cache"] == "HIT"
         assert again["ETag"] == warm[page.id]["ETag"]
+    again = api.get(f"/api/v2/pages/?section={other_section.id}")
+    assert (again["X-Cache"], again["ETag"]) == ("HIT", other_listing["ETag"])
 
 
 def test_backdated_article_refreshes_both_its_neighbours(api, section):
@@ -164,3 +167,17 @@ def test_related_link_added_to_a_live_article_shows_at_once(api, section):
     RelatedArticle.objects.create(page=article, related_page=other)
 
     assert [item["id"] for item in detail(api, article).json()["related"]] == [other.id]
+
+
+def test_new_article_in_a_subsection_shows_in_the_parent_sections_listing(api, section):
+    subsection = section.add_child(instance=SectionPage(title="Tin địa phương"))
+    publish(subsection)
+    old = make_article(subsection, "Tin cũ", days_ago=3)
+    parent_listing = f"/api/v2/pages/?section={section.id}"
+    assert listed(api, parent_listing) == [old.id]
+    new = draft(subsection, "Tin mới")
+
+    publish(new)
+
+    assert listed(api, parent_listing) == [new.id, old.id]
+    assert listed(api, f"/api/v2/pages/?section={subsection.id}") == [new.id, old.id]
