@@ -45,6 +45,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Json
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images.models import AbstractRendition
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.redis_cache import cache_recovered
@@ -79,6 +80,18 @@ IGNORED_MODELS = {
     # bumps the generation itself then (home/models/contact.py).
     "home.readerquestion",
 }
+
+
+# All that saving a draft (Page.save_revision) writes to the page's row; no response shows it.
+DRAFT_FIELDS = frozenset(
+    {
+        "wagtail_admin_comments",
+        "latest_revision_created_at",
+        "draft_title",
+        "latest_revision",
+        "has_unpublished_changes",
+    }
+)
 
 
 def _state_cache():
@@ -231,6 +244,9 @@ def _bump_on_model_change(sender, raw: bool = False, **kwargs) -> None:
         return
     if issubclass(sender, AbstractRendition):
         return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and issubclass(sender, Page) and set(update_fields) <= DRAFT_FIELDS:
+        return  # a draft saved (an autosave too): the live content is what it was
     from cms.api import invalidation
 
     if invalidation.bump_narrowly(sender, kwargs["instance"], kwargs.get("signal")):

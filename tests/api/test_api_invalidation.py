@@ -181,3 +181,15 @@ def test_new_article_in_a_subsection_shows_in_the_parent_sections_listing(api, s
 
     assert listed(api, parent_listing) == [new.id, old.id]
     assert listed(api, f"/api/v2/pages/?section={subsection.id}") == [new.id, old.id]
+
+
+def test_saving_a_draft_of_a_live_article_keeps_every_response_cached(api, section):
+    article = make_article(section, "Tiêu đề đã đăng")
+    etag = detail(api, article)["ETag"]
+
+    article.title = "Tiêu đề nháp"
+    article.save_revision()
+
+    again = detail(api, article)
+    assert (again["X-Cache"], again["ETag"]) == ("HIT", etag)
+    assert again.json()["title"] == "Tiêu đề đã đăng"
