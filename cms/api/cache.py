@@ -224,8 +224,13 @@ def bump_api_cache() -> None:
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def _bump_on_page_change(sender, instance=None, **kwargs) -> None:
-    if getattr(instance, "_api_narrow_bump", False):
-        return  # its save bumped what it changes (cms/api/invalidation.py)
+    narrow = getattr(instance, "_api_narrow_bump", False)
+    if narrow:
+        # Set by the save just before (cms/api/invalidation.py), which bumped what it
+        # changes; spent here, so that a later signal for this object without a save of
+        # its own bumps everything.
+        instance._api_narrow_bump = False
+        return
     bump_api_cache()
 
 
