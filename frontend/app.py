@@ -84,6 +84,7 @@ def create_app(
         timeout=config.api_timeout,
         stale_seconds=config.stale_seconds,
         transport=transport,
+        max_stale_while_revalidate=config.max_stale_while_revalidate,
     )
 
     @contextlib.asynccontextmanager

@@ -1,8 +1,10 @@
 """Where API responses are kept between requests: process memory, or Redis when configured.
 
-An entry keeps the parsed JSON with the ETag it came with and the time it stops being fresh
-(the API's ``max-age``). A stale entry is revalidated with ``If-None-Match``; it is kept for
-a while longer so readers still get a page when the CMS is down.
+An entry keeps the parsed JSON with the ETag it came with, the time it stops being fresh
+(the API's ``max-age``) and the time it stops being served while revalidated in the background
+(plus the API's ``stale-while-revalidate``). A stale entry is revalidated with
+``If-None-Match``; it is kept for a while longer so readers still get a page when the CMS is
+down.
 """
 
 import json
@@ -18,10 +20,17 @@ class Entry:
     etag: str | None
     fresh_until: float
     status: int = 200
+    # Until when it may still be served while it is revalidated (the API's
+    # stale-while-revalidate, capped); 0 for entries stored before it was kept.
+    stale_until: float = 0.0
 
     @property
     def fresh(self) -> bool:
         return now() < self.fresh_until
+
+    @property
+    def servable_while_revalidating(self) -> bool:
+        return now() < self.stale_until
 
 
 def now() -> float:

@@ -24,6 +24,10 @@ class Config:
     cache_max_entries: int = 2000
     # How long a copy is kept after it went stale, to serve when the CMS is down.
     stale_seconds: int = 86_400
+    # At most this many seconds past max-age, a stale copy is served while one revalidation
+    # runs in the background (the API's stale-while-revalidate, capped): a retracted page
+    # disappears within max-age + this while the CMS answers.
+    max_stale_while_revalidate: int = 30
     debug: bool = False
     # Public address of the CMS, whose editor frames /preview/ and whose media the pages show;
     # empty: the origin of cms_api_url is used alone.
@@ -49,6 +53,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Config:
         api_timeout=float(env.get("CMS_API_TIMEOUT", "5")),
         cache_max_entries=int(env.get("FRONTEND_CACHE_ENTRIES", "2000")),
         stale_seconds=int(env.get("FRONTEND_STALE_SECONDS", "86400")),
+        max_stale_while_revalidate=int(env.get("FRONTEND_MAX_STALE_WHILE_REVALIDATE", "30")),
         debug=env.get("FRONTEND_DEBUG", "") in ("1", "true", "yes"),
         cms_public_url=env.get("CMS_BASE_URL", "").rstrip("/"),
         media_origins=tuple(

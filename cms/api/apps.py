@@ -8,5 +8,6 @@ class ReaderAPIConfig(AppConfig):
     verbose_name = _("Reader API")
 
     def ready(self) -> None:
-        # Any change to public content moves the API's cache generation (cache.py).
-        from cms.api import cache  # noqa: F401
+        # Any change to public content moves the API's cache generations (cache.py,
+        # invalidation.py).
+        from cms.api import cache, invalidation  # noqa: F401

@@ -1,15 +1,27 @@
-"""Caching of the reader API: ETags, 304s and a cache generation bumped on every change.
+"""Caching of the reader API: ETags, 304s and cache generations bumped on every change.
 
 Every public API response is keyed by a *generation*: a token that changes whenever anything
-that can show in the API changes (a page published, unpublished, retracted, moved or deleted,
-a snippet, a setting, an image, a view restriction, a site), and when the next scheduled
-expiry passes. Responses and ETags include it, so a change makes every affected response
-change at once; nothing has to know which responses a change touches. Saving a draft of a
-page or of a draftable snippet changes nothing public and keeps the generation; publishing
-or unpublishing it changes it.
+that can show in the API changes (a page unpublished, retracted, moved or deleted, a live page
+edited, a draftable snippet published or unpublished, another snippet, a setting, an image, a
+view restriction, a site), and when the next scheduled expiry passes. Responses and ETags
+include it, so such a change makes every response change at once; nothing has to know which
+responses it touches.
+
+Under it, narrower tokens (cms/api/invalidation.py): one per section for its listings
+(``/api/v2/pages/?section=<id>``), one for every other response that is not a page detail
+(listings, search, feeds, menus, settings…), and one per page for its detail, its rendered
+body and its listing item. Publishing an article that was not live before (the common case:
+one an hour, or a minute) bumps only those: every collection but the listings of other
+sections, and the details of the pages that show the article (itself, its ancestors, its
+neighbours, the articles that list it as related or link to it, its translations). The
+details of the other articles stay cached.
+
+Saving a draft of a page or of a draftable snippet, submitting it or locking it changes
+nothing public and bumps nothing.
 
     GET /api/v2/pages/?type=article          -> 200, ETag: "3f2a…-9b1c…", body cached
     GET … If-None-Match: "3f2a…-9b1c…"        -> 304, no database query, no rendering
+    GET /api/v2/pages/?type=article (again)  -> 200 from the cache, X-Cache: HIT
 
 The API only reads: any other method gets a JSON 405 here, before the CSRF middleware
 would answer it with its HTML 403 page (the change feed and the schema are not exempt).
@@ -22,6 +34,7 @@ by the workers of one server) and otherwise in the default cache.
 """
 
 import hashlib
+import re
 import time
 import uuid
 
@@ -35,12 +48,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Json
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images.models import AbstractRendition
-from wagtail.models import DraftStateMixin
+from wagtail.models import DraftStateMixin, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from cms.redis_cache import cache_recovered
 
 STATE_KEY = "api:generation"
+# A page's detail: keyed by the page's own token, not by the collections' one.
+DETAIL_PATH = re.compile(r"^/api/v2/pages/(\d+)/$")
 API_PREFIX = "/api/"
 # Previews show drafts to editors: never cached, never public. The change feed needs an
 # API key: a cached copy must never be served to a request without one.
@@ -118,6 +133,88 @@ def current_generation(request: HttpRequest | None = None) -> str:
     return state[0]
 
 
+def _sub_key(generation: str, name: str) -> str:
+    return f"api:generation:{generation}:{name}"
+
+
+def _sub_tokens(generation: str, names: list[str]) -> dict[str, str]:
+    """The tokens ``names`` under ``generation``, made where missing (a bump deleted them)."""
+    state_cache = _state_cache()
+    keys = {name: _sub_key(generation, name) for name in names}
+    found = state_cache.get_many(list(keys.values()))
+    tokens = {}
+    for name, key in keys.items():
+        token = found.get(key)
+        if token is None:
+            token = uuid.uuid4().hex[:8]
+            # Another worker may make it at the same moment: the first one wins.
+            if not state_cache.add(key, token, timeout=settings.API_CACHE_SECONDS):
+                token = state_cache.get(key) or token
+        tokens[name] = token
+    return tokens
+
+
+def _collection(request: HttpRequest | None) -> str:
+    """Which collection a response belongs to: a listing of one section (``?section=<id>``,
+    which shows only pages in that section: a publish elsewhere leaves it), or all the
+    others."""
+    if request is not None and request.path == "/api/v2/pages/":
+        sections = request.GET.getlist("section")
+        if len(sections) == 1 and sections[0].isdigit():
+            return f"section:{int(sections[0])}"
+    return "collections"
+
+
+def listing_generation(request: HttpRequest | None = None) -> str:
+    """The token of every response that is not one page's detail (listings, search, feeds,
+    menus, settings): any publish changes it, except a listing of another section."""
+    if request is not None and hasattr(request, "_api_listing_generation"):
+        return request._api_listing_generation
+    generation = current_generation(request)
+    name = _collection(request)
+    token = f"{generation}.{_sub_tokens(generation, [name])[name]}"
+    if request is not None:
+        request._api_listing_generation = token
+    return token
+
+
+def page_generations(request: HttpRequest | None, page_ids: list[int]) -> dict[int, str]:
+    """By page id, the token of the page's detail, rendered body and listing item: changed
+    by a publish that changes what the page shows (cms/api/invalidation.py)."""
+    known: dict[int, str] = {}
+    if request is not None:
+        # Read once per request: its response, body and listing items are keyed alike.
+        known = request.__dict__.setdefault("_api_page_generations", {})
+    missing = [i for i in page_ids if i not in known]
+    if missing:
+        generation = current_generation(request)
+        tokens = _sub_tokens(generation, [f"page:{i}" for i in missing])
+        known.update({i: f"{generation}.{tokens[f'page:{i}']}" for i in missing})
+    return {i: known[i] for i in page_ids}
+
+
+def bump_pages(page_ids: set[int]) -> None:
+    """Make every collection response (but the listings of other sections) and the details
+    of ``page_ids`` change.
+
+    Dropped now and again after the transaction commits, as ``bump_api_cache`` does.
+    """
+    state_cache = _state_cache()
+
+    def drop() -> None:
+        state = state_cache.get(STATE_KEY)
+        if state is not None:
+            # The pages' own tokens, and the listings of the sections among them (the
+            # article's ancestors: their listings hold its listing item).
+            names = ["collections"] + [
+                f"{kind}:{i}" for i in sorted(page_ids) for kind in ("page", "section")
+            ]
+            state_cache.delete_many([_sub_key(state[0], name) for name in names])
+
+    drop()
+    transaction.on_commit(drop)
+
+
 def bump_api_cache() -> None:
     """Make every API response and ETag change: call after anything public changed.
 
@@ -132,10 +229,25 @@ def bump_api_cache() -> None:
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
+def _bump_on_page_change(sender, instance=None, **kwargs) -> None:
+    narrow = getattr(instance, "_api_narrow_bump", False)
+    if narrow:
+        # Set by the save just before (cms/api/invalidation.py), which bumped what it
+        # changes; spent here, so that a later signal for this object without a save of
+        # its own bumps everything.
+        instance._api_narrow_bump = False
+        return
+    bump_api_cache()
+
+
 @receiver(published)
 @receiver(unpublished)
-def _bump_on_publication(sender, **kwargs) -> None:
-    """A page or a draftable snippet (units, leaders, linked websites) published or taken down."""
+def _bump_on_snippet_publication(sender, instance=None, **kwargs) -> None:
+    """A draftable snippet (units, leaders, linked websites) published or taken down. Pages
+    send these too, after page_published/page_unpublished, which are handled above (and may
+    have bumped narrowly: bumping everything here would undo that)."""
+    if isinstance(instance, Page):
+        return
     bump_api_cache()
 
 
@@ -155,6 +267,10 @@ def _bump_on_model_change(sender, raw: bool = False, **kwargs) -> None:
     if issubclass(sender, AbstractRendition):
         return
     if issubclass(sender, DraftStateMixin) and _is_draft_save(kwargs):
+        return  # a draft saved (an autosave too) or a lock: the live content is what it was
+    from cms.api import invalidation
+
+    if invalidation.bump_narrowly(sender, kwargs["instance"], kwargs.get("signal")):
         return
     bump_api_cache()
 
@@ -207,7 +323,12 @@ class APICacheMiddleware:
             or request.path.startswith(UNCACHED_PREFIXES)
         ):
             return self.get_response(request)
-        generation = current_generation(request)
+        detail = DETAIL_PATH.match(request.path)
+        generation = (
+            page_generations(request, [int(detail[1])])[int(detail[1])]
+            if detail
+            else listing_generation(request)
+        )
         digest = hashlib.blake2b(
             f"{request.get_host()}\n{request.get_full_path()}".encode(), digest_size=10
         ).hexdigest()
@@ -231,6 +352,7 @@ class APICacheMiddleware:
                 response = HttpResponse(content, content_type=content_type)
                 response["ETag"] = etag
                 response["Cache-Control"] = cache_control
+                response["X-Cache"] = "HIT"
                 return response
 
         response = self.get_response(request)
@@ -240,6 +362,8 @@ class APICacheMiddleware:
             return response
         if settings.API_RESPONSE_CACHE and request.method == "GET":
             cache.set(key, (response["Content-Type"], response.content), settings.API_CACHE_SECONDS)
+            # Whether the response cache answered (bench/cache_hit_rate.py counts them).
+            response["X-Cache"] = "MISS"
         response["ETag"] = etag
         response["Cache-Control"] = cache_control
         return response

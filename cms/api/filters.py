@@ -18,7 +18,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, Page
 
-from cms.api.cache import current_generation
+from cms.api.cache import listing_generation
 from cms.api.visibility import get_scope, public_pages
 from cms.search import query as search_query
 from cms.search.results import RankedResults, known_pages, remember_pages, search_listing
@@ -255,11 +255,11 @@ _NOT_FILTERS = frozenset(["search", "search_operator", "limit", "offset", "field
 
 
 def _searched_pages_key(request) -> tuple:
-    """What the pages a search looks in depend on: the site, what is public now (the API
-    generation changes with anything public, including at the next expiry), the endpoint
-    and the listing's filters."""
+    """What the pages a search looks in depend on: the site, what is public now (the API's
+    listing generation changes with anything public, including at the next expiry), the
+    endpoint and the listing's filters."""
     filters = sorted((k, v) for k, v in request.GET.items() if k not in _NOT_FILTERS)
-    return (current_generation(request), get_scope(request).key, request.path, tuple(filters))
+    return (listing_generation(request), get_scope(request).key, request.path, tuple(filters))
 
 
 class SearchFilter(BaseFilterBackend):

@@ -27,7 +27,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from cms.api import queries
-from cms.api.cache import current_generation
+from cms.api.cache import page_generations
 from cms.api.context import APIContext
 from home.models import (
     ArticlePage,
@@ -210,14 +210,14 @@ def serialize_summaries(pages: list[Page], ctx: APIContext) -> list[dict]:
 
 
 def _summary_key_prefix(ctx: APIContext) -> str:
-    """Everything besides the page id that a listing item depends on: the API generation
-    (cms.api.cache: any page, snippet or setting change makes a new one), the site scope and
-    the host the absolute URLs are made with."""
+    """Everything besides the page that a listing item depends on: the site scope and the
+    host the absolute URLs are made with. The page's token (cms.api.cache.page_generations:
+    any change to the page, or anything bumping every response, makes a new one) follows."""
     scope = ctx.scope
     site = hashlib.md5(
         repr((scope.key, scope.public_base_url, ctx.base_url)).encode(), usedforsecurity=False
     ).hexdigest()[:16]
-    return f"api:summary:{current_generation(ctx.request)}:{site}:"
+    return f"api:summary:{site}:"
 
 
 def cached_summaries(
@@ -233,11 +233,14 @@ def cached_summaries(
         return []
     use_cache = settings.API_SUMMARY_CACHE
     prefix = _summary_key_prefix(ctx) if use_cache else ""
+    keys = (
+        {i: f"{prefix}{token}:{i}" for i, token in page_generations(ctx.request, ids).items()}
+        if use_cache
+        else {}
+    )
+    by_key = {key: i for i, key in keys.items()}
     found = (
-        {
-            int(key.removeprefix(prefix)): item
-            for key, item in cache.get_many([f"{prefix}{i}" for i in ids]).items()
-        }
+        {by_key[key]: item for key, item in cache.get_many(list(keys.values())).items()}
         if use_cache
         else {}
     )
@@ -246,7 +249,8 @@ def cached_summaries(
         loaded = {item["id"]: item for item in serialize_summaries(list(load(missing)), ctx)}
         if use_cache:
             cache.set_many(
-                {f"{prefix}{i}": item for i, item in loaded.items()}, settings.API_CACHE_SECONDS
+                {keys[i]: item for i, item in loaded.items() if i in keys},
+                settings.API_CACHE_SECONDS,
             )
         found.update(loaded)
     return [found[i] for i in ids if i in found]
@@ -293,10 +297,10 @@ def _body_cache_key(page: Page, ctx: APIContext) -> str:
 
     The body also shows other objects (images, their renditions, linked pages and
     documents), which change without a new revision of this page; any such change moves
-    the API cache generation, and with it this key.
+    the API cache generation or the page's own token, and with it this key.
     """
     site = hashlib.blake2b(ctx.base_url.encode(), digest_size=8).hexdigest()
-    generation = current_generation(ctx.request)
+    generation = page_generations(ctx.request, [page.id])[page.id]
     return f"api:body:{generation}:{site}:{page.id}:{page.live_revision_id}"
 
 

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from wagtail.models import Page, Site
 
-from cms.api.cache import current_generation
+from cms.api.cache import listing_generation
 from cms.api.context import APIContext
 from cms.api.serializers import SUMMARY_SPECS, prepare_summaries
 from cms.api.visibility import public_pages
@@ -237,7 +237,7 @@ class AtomArticleFeed(ArticleFeed):
 
 def _etag(request: HttpRequest, *args, **kwargs) -> str:
     key = f"{request.get_host()}\n{request.path}".encode()
-    return f'"{current_generation()}-{hashlib.blake2b(key, digest_size=8).hexdigest()}"'
+    return f'"{listing_generation()}-{hashlib.blake2b(key, digest_size=8).hexdigest()}"'
 
 
 def _last_modified(request: HttpRequest, *args, **kwargs):
@@ -254,7 +254,7 @@ def _cached(feed: Feed):
 
     @condition(etag_func=_etag, last_modified_func=_last_modified)
     def view(request: HttpRequest, section_path: str = "") -> HttpResponse:
-        key = f"feed:{current_generation()}:{request.get_host()}:{request.path}"
+        key = f"feed:{listing_generation()}:{request.get_host()}:{request.path}"
         cached = cache.get(key)
         if cached is not None:
             content_type, content = cached

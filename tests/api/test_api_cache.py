@@ -37,6 +37,7 @@ def test_cached_response_is_served_without_queries(api, section):
 
     assert second.content == first.content
     assert len(queries) == 0
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
 
 
 def test_retraction_changes_responses_at_once(api, section):
