@@ -27,7 +27,8 @@ class PortalMirror:
     """The provincial portal's copy of our site, kept in sync through the change feed.
 
     It stores the cursor between runs, and applies items the documented way: a page present
-    is upserted by id, an item without one deletes by id.
+    is upserted by id, an item without one deletes by id; questions of "Hỏi đáp" (``kind``
+    "question") likewise by ``question_id``.
     """
 
     def __init__(self, client: Client, key: str, limit: int = 50):
@@ -36,6 +37,7 @@ class PortalMirror:
         self.limit = limit
         self.cursor: str | None = None
         self.pages: dict[int, dict] = {}
+        self.questions: dict[int, dict] = {}
         self.items_received = 0
 
     def get(self, cursor: str | None):
@@ -45,7 +47,12 @@ class PortalMirror:
         return self.client.get("/api/v2/changes/", params, HTTP_AUTHORIZATION=f"Bearer {self.key}")
 
     def apply(self, item: dict) -> None:
-        if item["page"] is not None:
+        if item["kind"] == "question":
+            if item["question"] is not None:
+                self.questions[item["question_id"]] = item["question"]
+            else:
+                self.questions.pop(item["question_id"], None)
+        elif item["page"] is not None:
             self.pages[item["page_id"]] = item["page"]
         else:
             self.pages.pop(item["page_id"], None)
@@ -98,6 +105,7 @@ class WebhookPortal:
         self.secret = secret
         self.failing = False
         self.pages: dict[int, dict] = {}
+        self.questions: dict[int, dict] = {}
         self.applied: list[int] = []  # event ids, in the order they were applied
         self.refused = 0
         self.bad_signatures = 0

@@ -70,11 +70,12 @@ def _day(parameter: str, value: str) -> datetime.date:
     return day
 
 
-def _text_terms(value: str) -> list[str]:
+def text_terms(value: str) -> list[str]:
+    """The folded words of a search, at most MAX_SEARCH_TERMS ("Cải cách" -> ["cai", "cach"])."""
     return fold(value).split()[:MAX_SEARCH_TERMS]
 
 
-def _term_q(term: str) -> Q:
+def term_q(term: str) -> Q:
     """A word of the folded text starting with ``term``; a number only as a whole word
     ('81' finds '81-KH', not '181' or '810')."""
     if term.isdigit():
@@ -107,15 +108,15 @@ def filter_documents(request, queryset: QuerySet) -> QuerySet:
             )
         queryset = queryset.filter(status=params["status"])
     if "number" in params:
-        terms = _text_terms(params["number"])
+        terms = text_terms(params["number"])
         if not terms:
             raise BadQueryParameter("number", _("must hold letters or digits"))
         # The number's words sit at the start of the folded text: match them there.
         for term in terms:
-            queryset = queryset.filter(_term_q(term))
+            queryset = queryset.filter(term_q(term))
     if params.get("search"):
-        for term in _text_terms(params["search"]):
-            queryset = queryset.filter(_term_q(term))
+        for term in text_terms(params["search"]):
+            queryset = queryset.filter(term_q(term))
     return queryset
 
 

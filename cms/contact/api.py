@@ -5,12 +5,14 @@
       -> 202 {"message": "Cảm ơn bạn đã gửi câu hỏi. …"}
       -> 400 {"message": "…", "errors": {"email": ["Địa chỉ e-mail không hợp lệ."]}}
       -> 429 {"message": "…"}, Retry-After: 1800
-    GET /api/v2/questions/?limit=10&offset=0
+    GET /api/v2/questions/?limit=10&offset=0&search=cai cach
       -> 200 {"meta": {"total_count": 3}, "items": [{"id": 4, "subject": "…", "question": "…",
               "name": "…", "asked_at": "…", "answer": "…", "answered_at": "…"}]}
 
 Only answered questions the board published are listed, and never the reader's e-mail,
-phone or address.
+phone or address. ``search`` matches words of the subject, question and answer without
+diacritics or case ("cai cach" finds "Cải cách"), as legal documents' search does; never
+the reader's name or contacts.
 """
 
 import json
@@ -22,6 +24,8 @@ from rest_framework.metadata import SimpleMetadata
 from rest_framework.response import Response
 
 from cms.api.base import ReaderAPIViewSet
+from cms.api.documents import term_q, text_terms
+from cms.api.filters import BadQueryParameter
 from cms.api.visibility import get_scope
 from cms.contact import questions
 from cms.contact.forms import HONEYPOT, form_from_json
@@ -57,13 +61,19 @@ class ReaderQuestionsAPIViewSet(ReaderAPIViewSet):
     name = "questions"
     model = ReaderQuestion
     metadata_class = OptionsMetadata
-    known_query_parameters = frozenset(["limit", "offset", "_"])
+    known_query_parameters = frozenset(["limit", "offset", "search", "_"])
 
     def listing_view(self, request):
         self.check_query_parameters()
         get_scope(request)  # 404 for an address no site answers
         limit, offset = self.page_bounds(default_limit=20)
         public = ReaderQuestion.objects.public()
+        if "search" in request.GET:
+            terms = text_terms(request.GET["search"])
+            if not terms:
+                raise BadQueryParameter("search", _("must hold letters or digits"))
+            for term in terms:
+                public = public.filter(term_q(term))
         items = public.order_by("-published_at", "-id").only(
             "id",
             "subject",

@@ -70,10 +70,19 @@ FIELD_ERRORS = {
         },
     },
 }
+QUESTION_SEARCH = {
+    "name": "search",
+    "in": "query",
+    "required": False,
+    "description": "Words of the subject, question or answer, without regard to diacritics or "
+    "case ('cai cach' finds 'Cải cách'); each word must start a word there. Never matches the "
+    "reader's name or contacts. With no letter or digit: 400.",
+    "schema": {"type": "string"},
+}
 QUESTIONS_PATH = {
     "get": {
         "summary": "Answered readers' questions the board published ('Hỏi đáp')",
-        "parameters": [LIMIT, OFFSET],
+        "parameters": [LIMIT, OFFSET, QUESTION_SEARCH],
         "responses": {"200": json_response(listing_of(QUESTION)), **ERRORS},
         "description": "Newest first. Never the reader's e-mail, phone or address.",
     },

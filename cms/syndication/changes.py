@@ -9,7 +9,13 @@ nothing.
 
     {"event_id": 812, "type": "retracted", "page_id": 42, "content_type": "home.ArticlePage",
      "locale": "vi", "url": "https://tin.example.vn/tin-tuc/bai-viet/",
-     "time": "2026-06-15T08:00:00+07:00", "reason": "Sai số liệu", "page": null}
+     "time": "2026-06-15T08:00:00+07:00", "reason": "Sai số liệu", "page": null,
+     "kind": "page", "question_id": null, "question": null}
+
+Answered readers' questions the board published in "Hỏi đáp" come the same way, with
+``"kind": "question"``: ``question`` present, upsert by ``question_id``; null, delete it
+(``page_id`` and ``page`` are null). A question item carries its public fields only, never
+the reader's name or contacts.
 """
 
 import base64
@@ -29,7 +35,20 @@ from wagtail.models import Page
 from cms.api.context import APIContext
 from cms.api.serializers import serialize_page_details
 from cms.api.visibility import public_pages
-from cms.syndication.models import ChangeEvent, ChangeFeedState
+from cms.syndication.models import QUESTION, ChangeEvent, ChangeFeedState
+from home.models import ReaderQuestion
+
+QUESTION_FIELDS = (
+    "id",
+    "subject",
+    "message",
+    "answer",
+    "created_at",
+    "answered_at",
+    "published_at",
+    "status",
+    "published",
+)
 
 
 class BadCursor(ValueError):
@@ -40,22 +59,26 @@ class CursorExpired(Exception):
     """The cursor points into history that was purged: the consumer must start over."""
 
 
-# A cursor is "e:<event id>" or "s:<event id>:<page id>", in URL-safe base64 without
+# A cursor is "e:<event id>", "s:<event id>:<page id>" or, in the snapshot of "Hỏi đáp"
+# that follows the pages', "q:<event id>:<question id>", in URL-safe base64 without
 # padding; ids have at most 18 digits (cms/api/filters.py).
 _EVENT_CURSOR = re.compile(r"e:([0-9]{1,18})")
-_SNAPSHOT_CURSOR = re.compile(r"s:([0-9]{1,18}):([0-9]{1,18})")
+_SNAPSHOT_CURSOR = re.compile(r"([sq]):([0-9]{1,18}):([0-9]{1,18})")
 
 
 @dataclass(frozen=True)
 class Cursor:
-    """After event ``event_id``; during a snapshot, also after page ``after_page``."""
+    """After event ``event_id``; during a snapshot, also after page ``after_page`` (or, with
+    ``questions``, after that question id in the snapshot of "Hỏi đáp")."""
 
     event_id: int
     snapshot: bool = False
     after_page: int = 0
+    questions: bool = False
 
     def encode(self) -> str:
-        raw = f"s:{self.event_id}:{self.after_page}" if self.snapshot else f"e:{self.event_id}"
+        kind = "q" if self.questions else "s"
+        raw = f"{kind}:{self.event_id}:{self.after_page}" if self.snapshot else f"e:{self.event_id}"
         return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
     @classmethod
@@ -68,7 +91,12 @@ class Cursor:
         if event := _EVENT_CURSOR.fullmatch(raw):
             cursor = cls(int(event[1]))
         elif snapshot := _SNAPSHOT_CURSOR.fullmatch(raw):
-            cursor = cls(int(snapshot[1]), snapshot=True, after_page=int(snapshot[2]))
+            cursor = cls(
+                int(snapshot[2]),
+                snapshot=True,
+                after_page=int(snapshot[3]),
+                questions=snapshot[1] == "q",
+            )
         else:
             raise BadCursor(token)
         # The decoder skips stray characters and padding bits: only the one token encode()
@@ -116,7 +144,44 @@ def _item(ctx: APIContext, event: ChangeEvent, data: dict | None) -> dict:
         "time": _iso(event.created_at),
         "reason": event.reason,
         "page": data,
+        "kind": "page",
+        "question_id": None,
+        "question": None,
     }
+
+
+def question_data(question: ReaderQuestion) -> dict:
+    """What the feed tells of a question in "Hỏi đáp": never the reader's name or contacts."""
+    return {
+        "id": question.id,
+        "subject": question.subject,
+        "question": question.message,
+        "answer": question.answer,
+        "asked_at": _iso(question.created_at),
+        "answered_at": _iso(question.answered_at),
+        "published_at": _iso(question.published_at),
+    }
+
+
+def _question_item(event_id: int | None, event_type: str, question_id: int, time, data) -> dict:
+    return {
+        "event_id": event_id,
+        "type": event_type,
+        "page_id": None,
+        "content_type": QUESTION,
+        "locale": "",
+        "url": "",
+        "time": _iso(time),
+        "reason": "",
+        "page": None,
+        "kind": "question",
+        "question_id": question_id,
+        "question": data,
+    }
+
+
+def _public_questions():
+    return ReaderQuestion.objects.public().only(*QUESTION_FIELDS)
 
 
 def _details(pages: list[Page], request: HttpRequest, ctx: APIContext) -> dict[int, dict]:
@@ -130,20 +195,34 @@ def _details(pages: list[Page], request: HttpRequest, ctx: APIContext) -> dict[i
 def event_items(request: HttpRequest, events: list[ChangeEvent]) -> list[dict]:
     """Feed items for these events, each page as it is now (``None`` if not public now)."""
     ctx = APIContext(request)
-    wanted = {e.page_id for e in events if e.event_type not in ChangeEvent.REMOVALS}
+    wanted_questions = {
+        e.page_id
+        for e in events
+        if e.content_type == QUESTION and e.event_type not in ChangeEvent.REMOVALS
+    }
+    questions = _public_questions().in_bulk(wanted_questions) if wanted_questions else {}
+    wanted = {
+        e.page_id
+        for e in events
+        if e.content_type != QUESTION and e.event_type not in ChangeEvent.REMOVALS
+    }
     # specific(): one query per page type for the batch, not one per page.
     pages = public_pages(request).specific().in_bulk(wanted) if wanted else {}
     # A page with several events in the batch is serialized once, all pages together.
     found = sorted(pages.values(), key=lambda page: page.id)
     details = _details(found, request, ctx)
-    return [
-        _item(
-            ctx,
-            event,
-            None if event.event_type in ChangeEvent.REMOVALS else details.get(event.page_id),
-        )
-        for event in events
-    ]
+    items = []
+    for event in events:
+        removed = event.event_type in ChangeEvent.REMOVALS
+        if event.content_type == QUESTION:
+            question = None if removed else questions.get(event.page_id)
+            data = question_data(question) if question else None
+            items.append(
+                _question_item(event.id, event.event_type, event.page_id, event.created_at, data)
+            )
+        else:
+            items.append(_item(ctx, event, None if removed else details.get(event.page_id)))
+    return items
 
 
 def read(request: HttpRequest, cursor: Cursor | None, limit: int) -> dict:
@@ -154,6 +233,8 @@ def read(request: HttpRequest, cursor: Cursor | None, limit: int) -> dict:
         cursor = Cursor(max(latest_event_id(), purged_through()), snapshot=True)
     if cursor.event_id < purged_through():
         raise CursorExpired
+    if cursor.questions:
+        return _read_question_snapshot(cursor, limit)
     if cursor.snapshot:
         return _read_snapshot(request, cursor, limit)
     events = list(ChangeEvent.objects.filter(id__gt=cursor.event_id).order_by("id")[: limit + 1])
@@ -193,10 +274,43 @@ def _read_snapshot(request: HttpRequest, cursor: Cursor, limit: int) -> dict:
                 "time": _iso(page.last_published_at),
                 "reason": "",
                 "page": data,
+                "kind": "page",
+                "question_id": None,
+                "question": None,
             }
         )
     if more_pages:
         next_cursor = Cursor(cursor.event_id, snapshot=True, after_page=pages[-1].id)
+        has_more = True
+    elif _public_questions().exists():
+        next_cursor = Cursor(cursor.event_id, snapshot=True, questions=True)
+        has_more = True
+    else:
+        next_cursor = Cursor(cursor.event_id)
+        has_more = ChangeEvent.objects.filter(id__gt=cursor.event_id).exists()
+    return {
+        "phase": "snapshot",
+        "items": items,
+        "next_cursor": next_cursor.encode(),
+        "has_more": has_more,
+    }
+
+
+def _read_question_snapshot(cursor: Cursor, limit: int) -> dict:
+    """The snapshot's second part: every question published in "Hỏi đáp", by id."""
+    questions = list(
+        _public_questions().filter(id__gt=cursor.after_page).order_by("id")[: limit + 1]
+    )
+    more = len(questions) > limit
+    questions = questions[:limit]
+    items = [
+        _question_item(None, ChangeEvent.CREATED, q.id, q.published_at, question_data(q))
+        for q in questions
+    ]
+    if more:
+        next_cursor = Cursor(
+            cursor.event_id, snapshot=True, after_page=questions[-1].id, questions=True
+        )
         has_more = True
     else:
         next_cursor = Cursor(cursor.event_id)

@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.syndication.addresses import validate_subscriber_url
 
+# The content type of events about answered questions in "Hỏi đáp": their page_id holds the
+# question's id, and cms/syndication/changes.py tells them apart by it.
+QUESTION = "home.ReaderQuestion"
+
 
 class ChangeEvent(models.Model):
     """One change to public content, as the provincial portal sees it."""

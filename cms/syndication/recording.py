@@ -18,7 +18,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from cms.syndication.models import ChangeEvent, WebhookDelivery, WebhookSubscription
+from cms.syndication.models import (
+    QUESTION,
+    ChangeEvent,
+    WebhookDelivery,
+    WebhookSubscription,
+)
 from cms.syndication.webhooks import deliver_webhooks
 
 # Any constant shared by every app server; 'synd' in ASCII.
@@ -118,3 +123,8 @@ def record_subtree(event_type: str, path: str, reason: str = "") -> list[ChangeE
         .only("id", "content_type_id", "locale_id", "url_path")
     )
     return record(event_type, (PageRef.of(page) for page in pages), reason)
+
+
+def record_question(event_type: str, question_id: int) -> list[ChangeEvent]:
+    """An event about a question of "Hỏi đáp" (created, updated or deleted)."""
+    return record(event_type, [PageRef(question_id, QUESTION, "", "")])

@@ -9,6 +9,8 @@ Page deleted         -> deleted, for every page of the branch (pre_delete: the r
 Page saved live      -> created (made live in code, e.g. Page.add_child, without publishing)
 url_path changed     -> moved, for the live pages of the branch (a move, or a new slug)
 view restriction     -> unpublished (added) / updated (removed), for the live branch
+ReaderQuestion saved -> created (now public in "Hỏi đáp"), updated (public before and now),
+                        deleted (public before, not now); deleted while public -> deleted
 
 Scheduled publishing and expiry go through the same Wagtail actions, so they are recorded
 without a request. Wagtail's publish, unpublish, move and delete actions run outside a
@@ -105,6 +107,23 @@ def on_restriction_deleted(sender, instance: PageViewRestriction, **kwargs) -> N
         recording.record_subtree(ChangeEvent.UPDATED, page.path)
 
 
+def on_question_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    # What the last save (or the load) stored: ReaderQuestion.save sets it after this signal.
+    was_public = getattr(instance, "_was_public", False)
+    if instance.is_public:
+        event_type = ChangeEvent.UPDATED if was_public else ChangeEvent.CREATED
+        recording.record_question(event_type, instance.pk)
+    elif was_public:
+        recording.record_question(ChangeEvent.DELETED, instance.pk)
+
+
+def on_question_deleted(sender, instance, **kwargs) -> None:
+    if instance.is_public or getattr(instance, "_was_public", False):
+        recording.record_question(ChangeEvent.DELETED, instance.pk)
+
+
 def _atomic(method):
     if getattr(method, "_syndication_atomic", False):
         return method
@@ -133,6 +152,12 @@ def connect() -> None:
     post_save.connect(on_page_saved, dispatch_uid=f"{uid}.page_saved")
     post_save.connect(
         on_restriction_saved, sender=PageViewRestriction, dispatch_uid=f"{uid}.restricted"
+    )
+    from home.models import ReaderQuestion
+
+    post_save.connect(on_question_saved, sender=ReaderQuestion, dispatch_uid=f"{uid}.question")
+    post_delete.connect(
+        on_question_deleted, sender=ReaderQuestion, dispatch_uid=f"{uid}.question_deleted"
     )
     post_delete.connect(
         on_restriction_deleted, sender=PageViewRestriction, dispatch_uid=f"{uid}.unrestricted"

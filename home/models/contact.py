@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.vietnamese import fold
+
 
 class QuestionStatus(models.TextChoices):
     NEW = "new", _("New")
@@ -80,6 +82,9 @@ class ReaderQuestion(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # What "Hỏi đáp" search matches (GET /api/v2/questions/?search=): subject, question and
+    # answer folded (cms.vietnamese.fold), between spaces; never the reader's name or contacts.
+    folded_text = models.TextField(editable=False, blank=True)
 
     objects = ReaderQuestionQuerySet.as_manager()
 
@@ -94,10 +99,18 @@ class ReaderQuestion(models.Model):
         return self.subject
 
     def save(self, *args, **kwargs) -> None:
+        self.folded_text = self.fold_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"subject", "message", "answer"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "folded_text"}
         super().save(*args, **kwargs)
         # cms/contact/signals.py reads this in post_save (sent inside super().save()), then
         # the next save compares with what this one stored.
         self._was_public = self.is_public
+
+    def fold_text(self) -> str:
+        words = " ".join(fold(text) for text in (self.subject, self.message, self.answer))
+        return f" {' '.join(words.split())} "
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -7,6 +7,7 @@ content, and nothing of the others.
 """
 
 import datetime
+import json
 
 import pytest
 from django.core.cache import cache
@@ -151,7 +152,8 @@ def test_every_endpoint_returns_exactly_the_public_set(home_page, states, links)
 
 
 # Readers' questions (issue 19): in any state and after any change of state, "Hỏi đáp" lists
-# exactly the answered ones the board published, and no reader's contacts.
+# exactly the answered ones the board published, and no reader's contacts; so do its search
+# and the change feed (a portal that synced before the changes and one that starts after).
 QUESTION_STATES = {
     # (status, answer, published, published_at set): public?
     "new": ("new", "", False, False),
@@ -178,6 +180,7 @@ QUESTION_STATES = {
 )
 def test_questions_endpoint_returns_exactly_the_published_answers(home_page, states, changes):
     from home.models import ReaderQuestion
+    from tests.syndication_support import PortalMirror, make_api_key
 
     def apply(question, state: str) -> None:
         status, answer, published, dated = QUESTION_STATES[state]
@@ -198,6 +201,10 @@ def test_questions_endpoint_returns_exactly_the_published_answers(home_page, sta
                 questions.append((question, state))
             # Read once (cached), then change states: the cached answer must not survive.
             client.get("/api/v2/questions/?limit=100")
+            client.get("/api/v2/questions/?limit=100&search=hoi")
+            key = make_api_key()[1]
+            early = PortalMirror(client, key, limit=2)
+            early.sync()
             for index, state in changes:
                 if index < len(questions):
                     apply(questions[index][0], state)
@@ -207,6 +214,20 @@ def test_questions_endpoint_returns_exactly_the_published_answers(home_page, sta
             assert {item["id"] for item in body.json()["items"]} == expected
             assert body.json()["meta"]["total_count"] == len(expected)
             assert "@example.vn" not in body.content.decode()
+            # Search: "Hỏi" folded, any case; never by the reader's name.
+            found = client.get("/api/v2/questions/?limit=100&search=HOI")
+            assert {item["id"] for item in found.json()["items"]} == expected
+            assert found.json()["meta"]["total_count"] == len(expected)
+            assert client.get("/api/v2/questions/?search=ban+doc").json()["items"] == []
+            # The change feed: before and after the changes, and from scratch.
+            feed = early.sync()
+            late = PortalMirror(client, key, limit=2)
+            feed += late.sync()
+            for mirror in (early, late):
+                assert set(mirror.questions) == expected
+            for item in feed:
+                text = json.dumps(item, ensure_ascii=False)
+                assert "@example.vn" not in text and "Bạn đọc" not in text
             raise Rollback
     except Rollback:
         pass

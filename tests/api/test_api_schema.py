@@ -188,6 +188,7 @@ PARAMETER_VALUES = {
     ("/api/v2/site-settings/", "locale"): ("en", ""),
     ("/api/v2/questions/", "limit"): ("5", "0"),
     ("/api/v2/questions/", "offset"): ("0", "-1"),
+    ("/api/v2/questions/", "search"): ("cải cách", None),
     ("/api/v2/linked-websites/", "locale"): ("en", ""),
     ("/api/v2/organisation/units/", "locale"): ("en", ""),
     ("/api/v2/organisation/leaders/", "locale"): ("en", ""),

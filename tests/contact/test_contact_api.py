@@ -276,3 +276,50 @@ def test_site_settings_serve_the_contact_details(api, office):
     assert body["map_url"] == "https://maps.example.vn/?q=Da+Nang"
     assert (body["phone"], body["email"]) == ("0236 3822 123", "vanphong@example.vn")
     assert "questions_email" not in body
+
+
+def test_search_is_accent_and_case_insensitive_over_published_answers(
+    api, published_question, hidden_questions
+):
+    from django.utils import timezone
+
+    from tests.contact_support import make_question
+
+    now = timezone.now()
+    reform = make_question(
+        subject="Về CẢI CÁCH hành chính",
+        message="Khi nào có kết quả?",
+        answer="Đồng chí xem Kế hoạch 81-KH/ĐUK.",
+        status="answered",
+        answered_at=now,
+        published=True,
+        published_at=now,
+    )
+    make_question(subject="Cải cách chưa duyệt", status="answered", answer="Cải cách nháp")
+
+    def found(query: str) -> list[int]:
+        response = api.get(URL, {"search": query, "limit": 100})
+        assert response.status_code == 200
+        assert response.json()["meta"]["total_count"] == len(response.json()["items"])
+        return [item["id"] for item in response.json()["items"]]
+
+    assert found("cai cach") == [reform.id]
+    assert found("Cải Cách") == [reform.id]
+    assert found("ket qua") == [reform.id]  # the question
+    assert found("duk") == [reform.id]  # the answer
+    assert found("văn phòng") == [published_question.id]
+    assert found("cai cach nhap") == []  # only in an unpublished answer
+    assert found("moi chua tra loi") == []  # a hidden question's subject
+    # Never the reader's name, e-mail or phone.
+    assert found("Nguyễn Văn Bình") == []
+    assert found("binh") == []
+    assert found("example") == []
+
+
+@pytest.mark.parametrize("query", ["", "!!!", "–"])
+def test_search_without_a_word_is_400_in_vietnamese(api, office, query):
+    response = api.get(URL, {"search": query})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["parameter"] == "search"
+    assert "phải có chữ hoặc số" in body["message"]

@@ -1,5 +1,7 @@
 """The change feed: what the provincial portal receives, and what it is refused."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -322,3 +324,82 @@ def test_changes_gallery_items_are_the_detail_representation(api, home_page, por
     assert [p["id"] for p in items[galleries[0].id]["photos"]] == [p.id for p in photos[::-1]]
     assert items[galleries[1].id]["previous"]["id"] == galleries[2].id
     assert items[galleries[1].id]["next"]["id"] == galleries[0].id
+
+
+def _publish_question(question) -> None:
+    from django.utils import timezone
+
+    question.status, question.answer = "answered", "Đồng chí liên hệ Văn phòng."
+    question.published, question.published_at = True, timezone.now()
+    question.save()
+
+
+def test_changes_questions_published_then_unpublished_then_deleted(api, home_page, portal_key):
+    from tests.contact_support import make_question
+
+    mirror = PortalMirror(api, portal_key)
+    mirror.sync()
+    question = make_question(subject="Hỏi về cải cách", phone="0905123456")
+    # Asked, answered, not yet published: nothing leaves the CMS.
+    question.status, question.answer = "answered", "Nháp"
+    question.save()
+    assert mirror.sync() == []
+
+    _publish_question(question)
+    [created] = mirror.sync()
+    assert created["kind"] == "question"
+    assert created["type"] == "created"
+    assert created["question_id"] == question.id
+    assert created["page_id"] is None and created["page"] is None
+    assert set(created["question"]) == {
+        "id",
+        "subject",
+        "question",
+        "answer",
+        "asked_at",
+        "answered_at",
+        "published_at",
+    }
+    assert created["question"]["subject"] == "Hỏi về cải cách"
+    assert created["question"]["answer"] == "Đồng chí liên hệ Văn phòng."
+    text = json.dumps(created, ensure_ascii=False)
+    for contact in ("Nguyễn Văn Bình", "binh@example.vn", "0905123456"):
+        assert contact not in text
+    assert mirror.questions == {question.id: created["question"]}
+
+    question.answer = "Câu trả lời đã sửa."
+    question.save()
+    [updated] = mirror.sync()
+    assert updated["type"] == "updated"
+    assert mirror.questions[question.id]["answer"] == "Câu trả lời đã sửa."
+
+    question.published = False
+    question.save()
+    [tombstone] = mirror.sync()
+    assert (tombstone["type"], tombstone["question"]) == ("deleted", None)
+    assert mirror.questions == {}
+
+    _publish_question(question)
+    mirror.sync()
+    assert set(mirror.questions) == {question.id}
+    question_id = question.id
+    question.delete()
+    [deleted] = mirror.sync()
+    assert (deleted["type"], deleted["question_id"]) == ("deleted", question_id)
+    assert mirror.questions == {}
+
+
+def test_changes_snapshot_carries_published_questions_after_the_pages(api, section, portal_key):
+    from tests.contact_support import make_question
+
+    article = make_article(section, "Bài có trước")
+    questions = [make_question(subject=f"Câu hỏi {n}") for n in range(3)]
+    for question in questions[:2]:
+        _publish_question(question)
+    mirror = PortalMirror(api, portal_key, limit=1)
+    received = mirror.sync()
+    assert set(mirror.questions) == {q.id for q in questions[:2]}
+    assert article.id in mirror.pages
+    kinds = [item["kind"] for item in received]
+    assert kinds == sorted(kinds)  # pages first, then questions
+    assert "binh@example.vn" not in json.dumps(received)

@@ -275,7 +275,18 @@ PAGE_DETAIL = {
 
 CHANGE_ITEM = {
     "type": "object",
-    "required": ["event_id", "type", "page_id", "content_type", "locale", "url", "page"],
+    "required": [
+        "event_id",
+        "type",
+        "page_id",
+        "content_type",
+        "locale",
+        "url",
+        "page",
+        "kind",
+        "question_id",
+        "question",
+    ],
     "properties": {
         "event_id": nullable({**INTEGER, "description": "null for snapshot items"}),
         "type": {
@@ -291,7 +302,7 @@ CHANGE_ITEM = {
                 "translated",
             ],
         },
-        "page_id": INTEGER,
+        "page_id": nullable({**INTEGER, "description": "null for questions"}),
         "content_type": {"type": "string", "example": "home.ArticlePage"},
         "locale": STRING,
         "url": STRING,
@@ -299,6 +310,34 @@ CHANGE_ITEM = {
         "reason": STRING,
         "page": nullable(
             {**PAGE_DETAIL, "description": "The page as /api/v2/pages/<id>/ shows it now."}
+        ),
+        "kind": {"type": "string", "enum": ["page", "question"]},
+        "question_id": nullable({**INTEGER, "description": "null for pages"}),
+        "question": nullable(
+            {
+                "type": "object",
+                "description": "An answered question in 'Hỏi đáp' as it is now; never the "
+                "reader's name or contacts.",
+                "required": [
+                    "id",
+                    "subject",
+                    "question",
+                    "answer",
+                    "asked_at",
+                    "answered_at",
+                    "published_at",
+                ],
+                "additionalProperties": False,
+                "properties": {
+                    "id": INTEGER,
+                    "subject": STRING,
+                    "question": STRING,
+                    "answer": STRING,
+                    "asked_at": DATE_TIME,
+                    "answered_at": nullable(DATE_TIME),
+                    "published_at": DATE_TIME,
+                },
+            }
         ),
     },
 }

@@ -217,7 +217,7 @@ PATHS = {
     ),
     # Syndication (cms/syndication/views.py): needs an API key, see README "Syndication".
     "/api/v2/changes/": _get(
-        "Change feed: a snapshot of public pages, then every change after it",
+        "Change feed: a snapshot of public pages and questions, then every change after it",
         [
             parameter(
                 "cursor",
@@ -240,7 +240,9 @@ PATHS = {
             "429": json_response(ERROR, "Over the key's rate limit; see Retry-After."),
         },
         "Apply items in order: `page` present, store it by `page_id`; `page` null, delete "
-        "`page_id`. Delivery is at-least-once and applying an item twice changes nothing. "
+        "`page_id`. Items of `kind` `question` (answered questions in 'Hỏi đáp', after the "
+        "pages in the snapshot) likewise by `question_id` and `question`. "
+        "Delivery is at-least-once and applying an item twice changes nothing. "
         "Send the key as `Authorization: Bearer <key>` or `X-API-Key`.",
     ),
     # Readers' questions (cms/contact/): the one endpoint that also takes a POST.
