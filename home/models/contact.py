@@ -8,7 +8,7 @@ phone or address.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from cms.vietnamese import fold
@@ -103,7 +103,10 @@ class ReaderQuestion(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"subject", "message", "answer"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "folded_text"}
-        super().save(*args, **kwargs)
+        # The change feed's event (cms/syndication/signals.py, in post_save) commits with
+        # the change, as pages' do.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
         # cms/contact/signals.py reads this in post_save (sent inside super().save()), then
         # the next save compares with what this one stored.
         self._was_public = self.is_public
