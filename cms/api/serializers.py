@@ -350,7 +350,6 @@ def serialize_page_details(
             for model, model_ids in by_model.items()
         )
 
-    summaries = {item["id"]: item for item in cached_summaries(sorted(wanted), ctx, load)}
     galleries = _gallery_photos([page for page in pages if isinstance(page, GalleryPage)])
     # The pages' own covers are loaded with the other summaries' covers, Open Graph card
     # included.
@@ -363,6 +362,16 @@ def serialize_page_details(
         extra_paths={path for page in pages for path in _breadcrumb_paths(page, ctx)},
         cover_specs=(*SUMMARY_SPECS, OPEN_GRAPH_SPEC),
     )
+    # A neighbour in the batch (the change feed's pages, which are live rows: see
+    # _neighbours) is the page itself, loaded and prepared above: its listing item is made
+    # from it, not cached, queried and serialized once more.
+    batch = {page.id: page for page in saved} if len(saved) > 1 else {}
+    own = {i: serialize_summary(page, ctx) for i, page in batch.items()}
+    in_batch = {i for i in wanted if i in batch and type(batch[i]) is wanted[i]}
+    summaries = {i: own[i] for i in in_batch}
+    summaries.update(
+        (item["id"], item) for item in cached_summaries(sorted(wanted.keys() - in_batch), ctx, load)
+    )
     translations = queries.public_translations(ctx.scope, saved)
     tags = queries.tags([p.id for p in saved if isinstance(p, ArticlePage)])
     ctx.preload_rich_text(chain.from_iterable(body.rich_text() for body in bodies))
@@ -370,7 +379,7 @@ def serialize_page_details(
     items = []
     for page, body in zip(pages, bodies, strict=True):
         previous_id, next_id = neighbours.get(page.id, (None, None))
-        data = serialize_summary(page, ctx)
+        data = dict(own[page.id]) if page.id in own else serialize_summary(page, ctx)
         data["updated_at"] = page.last_published_at
         data["breadcrumbs"] = _breadcrumbs(page, ctx)
         data["translations"] = _translations(page, ctx, translations)

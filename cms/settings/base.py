@@ -245,8 +245,11 @@ CACHES["api_state"] = (
     {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + ":api"}
     if REDIS_URL
     else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        # Django's file cache, counting its files only now and then (cms/file_cache.py): a
+        # token per page read, up to about this many.
+        "BACKEND": "cms.file_cache.SampledCullFileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "api_state",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
 )
 
