@@ -27,7 +27,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from cms.api.cache import current_generation
+from cms.api.cache import listing_generation
 from cms.api.filters import BadQueryParameter
 
 NEWEST_FIRST = ("-publication_date", "-id")
@@ -104,11 +104,12 @@ def cursor_parameter(request: HttpRequest, queryset: QuerySet) -> ListingCursor 
 
 
 def total_count(request: HttpRequest, queryset) -> int:
-    """The listing's exact total, counted once per API generation and set of filters.
+    """The listing's exact total, counted once per listing generation and set of filters.
 
     At 100,000 articles the count reads every public row (about 40 ms of PostgreSQL); every
-    change that could alter it (publish, unpublish, expiry, a move) starts a new generation
-    (cms/api/cache.py), so the number kept is exact. API_SUMMARY_CACHE=0 counts every time.
+    change that could alter it (a new article's publish, an unpublish, expiry, a move) starts a
+    new listing generation (cms/api/cache.py), so the number kept is exact.
+    API_SUMMARY_CACHE=0 counts every time.
     """
     if not settings.API_SUMMARY_CACHE or not isinstance(queryset, QuerySet):
         return queryset.count()  # search results count their matches with the window
@@ -116,7 +117,7 @@ def total_count(request: HttpRequest, queryset) -> int:
     digest = hashlib.md5(
         repr((request.get_host(), request.path, filters)).encode(), usedforsecurity=False
     ).hexdigest()
-    key = f"api:count:{current_generation(request)}:{digest}"
+    key = f"api:count:{listing_generation(request)}:{digest}"
     total = cache.get(key)
     if total is None:
         total = queryset.count()

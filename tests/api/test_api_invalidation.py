@@ -193,3 +193,19 @@ def test_saving_a_draft_of_a_live_article_keeps_every_response_cached(api, secti
     again = detail(api, article)
     assert (again["X-Cache"], again["ETag"]) == ("HIT", etag)
     assert again.json()["title"] == "Tiêu đề đã đăng"
+
+
+def test_new_article_counts_in_the_listings_totals_at_once(api, section):
+    make_article(section, "Tin hôm qua", days_ago=1)
+    new = draft(section, "Tin mới đăng")
+    section_listing = f"/api/v2/pages/?section={section.id}"
+    for url in ("/api/v2/pages/?type=article", section_listing):
+        assert api.get(url).json()["meta"]["total_count"] == 1
+        # The same filters again, past the response cache (another page of them).
+        assert api.get(f"{url}&offset=1").json()["meta"]["total_count"] == 1
+
+    publish(new)
+
+    for url in ("/api/v2/pages/?type=article", section_listing):
+        assert api.get(url).json()["meta"]["total_count"] == 2
+        assert api.get(f"{url}&offset=1").json()["meta"]["total_count"] == 2
