@@ -20,6 +20,11 @@ Each case runs on five servers, one after the other, all with the same settings 
     cached     every cache on: the same listing again, and its 304
     stock      Wagtail's stock pages API and search backend, settings as Wagtail ships them
 
+Two more figures come from those servers: the warm server's workers' memory (RSS) while a
+mixed trace (listings, articles, searches) replays 10,000 requests, and the reader
+frontend's page with its own cache off in front of the "published" server (CPU of the
+frontend, the app server and PostgreSQL per page: a page just after a publish).
+
 Prints requests/s, p50/p99 latency and CPU time per request: the gunicorn processes (from
 /proc) plus the PostgreSQL backends serving them, then one table with the ratios against
 stock (stock runs with one wrk connection per worker and at least 10 s, its requests taking
@@ -284,6 +289,10 @@ def traces(ids: dict, n: int, length: int = 2000) -> dict[str, dict[str, list[st
     return {"listing": listing, "detail": detail, "search": search}
 
 
+def traces_ours(files: dict, kind: str) -> list[str]:
+    return files[(kind, "ours")].read_text().split()
+
+
 def cases(ids: dict, n: int) -> list[tuple[str, str, str | None]]:
     """(name, our path, stock's path or None); "trace:<name>" replays that trace."""
     middle = 20 * (n // 40)
@@ -385,6 +394,75 @@ def measure(server, url: str, args, headers=(), trace: Path | None = None, slow=
     }
 
 
+MEMORY_REQUESTS = 10_000
+
+
+def worker_rss(server) -> list[float]:
+    """Resident memory (MB) of each gunicorn worker of ``server``."""
+    rss = []
+    for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss.append(int(line.split()[1]) / 1024)
+    return rss
+
+
+def measure_memory(server, url: str, args, trace: Path) -> dict:
+    """Replay ``trace`` in 5 s rounds until 10,000 requests; the largest worker's RSS
+    before and after each round."""
+    samples, requests = [max(worker_rss(server))], 0
+    for _ in range(60):
+        output = _wrk(args, url, 5, trace=trace)
+        requests += int(re.search(r"(\d+) requests in", output).group(1))
+        samples.append(max(worker_rss(server)))
+        if requests >= MEMORY_REQUESTS:
+            break
+    print(
+        f"memory    mixed trace, {requests} requests: largest worker's RSS "
+        + " -> ".join(f"{mb:.0f}" for mb in samples)
+        + " MB",
+        flush=True,
+    )
+    return {"requests": requests, "rss": samples}
+
+
+def measure_frontend(server, api_url: str, args) -> dict:
+    """The reader frontend with its own cache off (bench/frontend.py's cold app) in front of
+    ``server``: CPU per page of the frontend, the app server and PostgreSQL."""
+    from bench.frontend import start as start_frontend
+
+    newest = json.load(urllib.request.urlopen(f"{api_url}/pages/?type=article&limit=1"))
+    frontend, url = start_frontend(api_url, "cold")
+    figures = {}
+    try:
+        for page, path in (("home", "/"), ("article", newest["items"][0]["path"])):
+            for _ in range(3):
+                urllib.request.urlopen(url + path, timeout=60).read()
+            before = cpu_seconds(frontend.pid), cpu_seconds(server.pid, children=True)
+            db_before = database_cpu(args.db)
+            output = _wrk(args, url + path, args.duration)
+            front = cpu_seconds(frontend.pid) - before[0]
+            app = cpu_seconds(server.pid, children=True) - before[1]
+            db = database_cpu_since(args.db, db_before)
+            requests = int(re.search(r"(\d+) requests in", output).group(1))
+            non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+            figures[page] = r = {
+                "cpu_ms": 1000 * (front + app + db) / requests,
+                "parts": [1000 * x / requests for x in (front, app, db)],
+                "rps": requests / args.duration,
+                "errors": int(non_2xx.group(1)) if non_2xx else 0,
+            }
+            print(
+                f"frontend  {page} just after a publish: {r['rps']:6.1f} pages/s, cpu "
+                f"{r['cpu_ms']:6.2f} ms/page (frontend {r['parts'][0]:.2f}, app "
+                f"{r['parts'][1]:.2f}, PostgreSQL {r['parts'][2]:.2f})  errors {r['errors']}",
+                flush=True,
+            )
+    finally:
+        stop(frontend)
+    return figures
+
+
 def measure_server(args, name: str, work: list, results: dict) -> None:
     """Start server ``name``, measure its ``work`` [(case, path, headers, trace)], stop it."""
     port = free_port()
@@ -403,6 +481,12 @@ def measure_server(args, name: str, work: list, results: dict) -> None:
                 f"(PostgreSQL {r['db_ms']:5.2f})  errors {r['errors']}",
                 flush=True,
             )
+        if name == "warm" and args.mixed_trace is not None:
+            results["memory"] = measure_memory(
+                server, f"http://127.0.0.1:{port}", args, args.mixed_trace
+            )
+        if name == "published":
+            results["frontend"] = measure_frontend(server, f"http://127.0.0.1:{port}/api/v2", args)
     finally:
         stop(server)
 
@@ -442,6 +526,15 @@ def report(results: dict, case_list: list) -> None:
             )
     if floor:
         print(f"{'floor (bare view)':34} | {floor['cpu_ms']:8.2f} ms, {floor['rps']:8.1f} req/s")
+    memory = results.get("memory")
+    if memory:
+        rss = memory["rss"]
+        print(
+            f"{'worker RSS, mixed trace':34} | {rss[0]:.0f} MB before, {rss[-1]:.0f} MB after "
+            f"{memory['requests']} requests (largest {max(rss):.0f} MB)"
+        )
+    for page, r in results.get("frontend", {}).items():
+        print(f"{'frontend ' + page + ' after publish':34} | {r['cpu_ms']:8.2f} ms CPU per page")
 
 
 def server_work(name: str, case_list: list, files: dict) -> list:
@@ -516,6 +609,12 @@ def main() -> None:
         for kind, paths in by_kind.items():
             files[(trace, kind)] = var / f"trace-{trace}-{kind}.txt"
             files[(trace, kind)].write_text("\n".join(paths) + "\n")
+    # The memory run's mix: listings, articles and searches of the traces, interleaved.
+    mixed = traces_ours(files, "listing") + traces_ours(files, "detail")
+    mixed += 10 * traces_ours(files, "search")  # 20 queries: about 5% of the mix
+    random.Random(7).shuffle(mixed)
+    args.mixed_trace = var / "trace-mixed-ours.txt"
+    args.mixed_trace.write_text("\n".join(mixed) + "\n")
     case_list = cases(ids, n)
     results: dict = {}
     for name in servers:

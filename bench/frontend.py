@@ -63,6 +63,7 @@ def bench_app():
 def start(cms_api: str, cache: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "CMS_API_URL": cms_api, "BENCH_CACHE": cache, "PYTHONPATH": str(ROOT)}
+    env.setdefault("LOG_LEVEL", "WARNING")  # a log line per request would be measured too
     command = [sys.executable, "-m", "uvicorn", "bench.frontend:bench_app", "--factory"]
     command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     url = f"http://127.0.0.1:{port}"

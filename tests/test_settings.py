@@ -97,11 +97,17 @@ def test_settings_production_reads_database_redis_and_hosts(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("jit", "options"),
-    [(None, "-c jit=off"), ("0", "-c jit=off"), ("1", None)],
+    ("env", "options"),
+    [
+        ({}, "-c jit=off -c max_parallel_workers_per_gather=0"),
+        ({"DB_JIT": "0"}, "-c jit=off -c max_parallel_workers_per_gather=0"),
+        ({"DB_JIT": "1"}, "-c max_parallel_workers_per_gather=0"),
+        ({"DB_PARALLEL_WORKERS": "2"}, "-c jit=off -c max_parallel_workers_per_gather=2"),
+    ],
 )
-def test_settings_postgresql_jit_is_off_unless_asked_for(tmp_path, jit, options):
-    env = {"DB_JIT": jit} if jit is not None else {}
+def test_settings_postgresql_jit_and_parallel_plans_are_off_unless_asked_for(
+    tmp_path, env, options
+):
     result = load_settings(
         tmp_path, SECRET_KEY="x" * 50, DATABASE_URL="postgres://cms@db.internal/cms", **env
     )

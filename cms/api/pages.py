@@ -6,6 +6,7 @@ what a reader may see by cms/api/visibility.py; responses are cached by cms/api/
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
@@ -60,6 +61,11 @@ DETAIL_FIELDS = SUMMARY_FIELDS + (
 ARTICLE_FILTERS = ("section", "tag", "author", "featured", "published_from", "published_to")
 # Parameters that need the page type's own table (its fields or relations).
 TYPE_TABLE_PARAMETERS = ("tag", "author", "featured", "order")
+# Filters that mean the same on the page tree's table as on a page type's own: a listing
+# filtered by these alone is counted without the type's table (``pages_to_count``).
+PAGE_TABLE_FILTERS = frozenset(
+    ["type", "section", "child_of", "descendant_of", "locale", "updated_since"]
+)
 
 
 class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
@@ -170,7 +176,7 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         if queryset is None:
             queryset = self.filter_queryset(self.get_queryset())
         cursor = keyset.cursor_parameter(request, queryset)
-        meta = {"total_count": keyset.total_count(request, queryset)}
+        meta = {"total_count": keyset.total_count(request, queryset, self.pages_to_count)}
         if isinstance(queryset, RankedResults):
             ids = queryset.page_ids()
         elif keyset.newest_first(queryset) and "cursor" in self.known_query_parameters:
@@ -188,6 +194,21 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
             texts = queryset.texts if isinstance(queryset, RankedResults) else None
             add_highlights(data, request.search_query, texts)
         return Response({"meta": meta, "items": data})
+
+    def pages_to_count(self, queryset: QuerySet) -> QuerySet:
+        """The listing's pages as counted for its total.
+
+        Counted through the page type's own table, 100,000 articles cost PostgreSQL a join
+        with every row of that wide table (80 ms, three processes); where the listing is
+        filtered only by the page tree, its pages are counted on the tree's table with a
+        content-type test, as searches of one type are read (get_queryset).
+        """
+        model = self.page_model()
+        filtered_by = set(self.request.GET) - keyset.NOT_FILTERS
+        several_types = getattr(self, "_several_types", None)
+        if model is Page or several_types or filtered_by - PAGE_TABLE_FILTERS:
+            return queryset
+        return self.filter_queryset(public_pages(self.request).type(model))
 
     def summary_pages(self, ids: list[int]) -> Iterable[Page]:
         """The public pages ``ids`` of the listing's type, as their specific types."""
