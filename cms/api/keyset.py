@@ -12,6 +12,10 @@ and costs what page 1 costs, however deep::
 
 Cursors exist for listings in the default order of dated pages (articles, videos,
 galleries: newest first, ties by id), without ``order`` or ``search``.
+
+Clients that page by offset get the same help where the listing's caches are on: every
+1,000th item's (date, id) is found once per listing generation and set of filters, and a
+deep page starts at the nearest one before its offset (``offset_window``).
 """
 
 import base64
@@ -24,7 +28,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -89,6 +94,44 @@ def after(queryset: QuerySet, cursor: ListingCursor) -> QuerySet:
     )
 
 
+# A deep offset starts at the nearest of every ANCHOR_EVERY-th item of the listing.
+ANCHOR_EVERY = 1000
+
+
+def offset_window(request: HttpRequest, queryset: QuerySet, offset: int) -> tuple[QuerySet, int]:
+    """The listing from ``offset`` on, as (items, offset into them): for deep offsets, the
+    items after the nearest anchor before it and the few left to skip.
+
+    The anchors, every ANCHOR_EVERY-th item's (date, id), cost one walk of the listing
+    (about 130 ms at 100,000 articles) and are kept, like the total, per listing generation
+    and set of filters; PostgreSQL then starts each deep page in the (date, id) index.
+    """
+    if offset < ANCHOR_EVERY or not settings.API_SUMMARY_CACHE:
+        return queryset, offset
+    key = f"api:anchors:{listing_generation(request)}:{_filters_digest(request)}"
+    anchors = cache.get(key)
+    if anchors is None:
+        anchors = _anchors(queryset)
+        cache.set(key, anchors, settings.API_CACHE_SECONDS)
+    passed = min(offset // ANCHOR_EVERY, len(anchors))
+    if not passed:
+        return queryset, offset
+    date, page_id = anchors[passed - 1]
+    return after(queryset, ListingCursor(date, page_id)), offset - passed * ANCHOR_EVERY
+
+
+def _anchors(queryset: QuerySet) -> list[tuple[datetime.datetime, int]]:
+    """(date, id) of the listing's ANCHOR_EVERY-th, 2 × ANCHOR_EVERY-th, … item."""
+    order = [F("publication_date").desc(), F("id").desc()]
+    numbered = queryset.annotate(row=Window(RowNumber(), order_by=order))
+    return list(
+        numbered.annotate(place=F("row") % ANCHOR_EVERY)
+        .filter(place=0)
+        .order_by("row")
+        .values_list("publication_date", "id")
+    )
+
+
 def cursor_parameter(request: HttpRequest, queryset: QuerySet) -> ListingCursor | None:
     """``?cursor=`` decoded, or None; a 400 where the listing cannot take one."""
     token = request.GET.get("cursor")
@@ -121,13 +164,17 @@ def total_count(
         return queryset.count()  # search results count their matches with the window
     if not settings.API_SUMMARY_CACHE:
         return pages_to_count(queryset).count()
-    filters = sorted((k, v) for k, v in request.GET.lists() if k not in NOT_FILTERS)
-    digest = hashlib.md5(
-        repr((request.get_host(), request.path, filters)).encode(), usedforsecurity=False
-    ).hexdigest()
-    key = f"api:count:{listing_generation(request)}:{digest}"
+    key = f"api:count:{listing_generation(request)}:{_filters_digest(request)}"
     total = cache.get(key)
     if total is None:
         total = pages_to_count(queryset).count()
         cache.set(key, total, settings.API_CACHE_SECONDS)
     return total
+
+
+def _filters_digest(request: HttpRequest) -> str:
+    """The listing's site, endpoint and filters, whatever page of it is asked for."""
+    filters = sorted((k, v) for k, v in request.GET.lists() if k not in NOT_FILTERS)
+    return hashlib.md5(
+        repr((request.get_host(), request.path, filters)).encode(), usedforsecurity=False
+    ).hexdigest()

@@ -180,7 +180,10 @@ class ReaderPagesAPIViewSet(ReaderAPIViewSet, PagesAPIViewSet):
         if isinstance(queryset, RankedResults):
             ids = queryset.page_ids()
         elif keyset.newest_first(queryset) and "cursor" in self.known_query_parameters:
-            window, start = (keyset.after(queryset, cursor), 0) if cursor else (queryset, offset)
+            if cursor:
+                window, start = keyset.after(queryset, cursor), 0
+            else:
+                window, start = keyset.offset_window(request, queryset, offset)
             # One row more than the page tells whether a next page exists.
             rows = list(window.values_list("id", "publication_date")[start : start + limit + 1])
             ids = [page_id for page_id, _date in rows[:limit]]

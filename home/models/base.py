@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from cms.vietnamese import date_line, slugify_vi
@@ -73,6 +73,28 @@ class BasePageForm(AltTextFormMixin, WagtailAdminPageForm):
         return super().clean()
 
 
+class LeafPagePermissionTester(PagePermissionTester):
+    """Wagtail's answers, but whether a page without children may be deleted comes from the
+    page itself.
+
+    For a user who may change but not publish pages (section editors), Wagtail asks the
+    database whether any page of the branch is live, and for one who may only add, whether
+    any is someone else's; for a leaf the branch is the page alone. The explorer asks for
+    every row it lists, twice: 101 queries for 50 articles.
+    """
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        user, page = self.user, self.page
+        if page.numchild or self.page_is_root or not user.is_active or user.is_superuser:
+            return super().can_delete(ignore_bulk)
+        if "change" in self.permissions:
+            return "publish" in self.permissions or not page.live
+        if "add" in self.permissions:
+            owned = page.owner_id is not None and page.owner_id == user.pk
+            return owned if "publish" in self.permissions else owned and not page.live
+        return False
+
+
 class BasePage(HeadlessPreviewMixin, Page):
     """Every page: text stored in NFC, ASCII slugs from Vietnamese titles, headless preview."""
 
@@ -80,6 +102,9 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user) -> PagePermissionTester:
+        return LeafPagePermissionTester(user, self)
 
     @cached_property
     def active_retraction(self) -> "Retraction | None":

@@ -130,3 +130,38 @@ def test_listing_total_counted_once_per_generation(api, section, articles, setti
     assert counts("limit=2&featured=true") == (0, 1)  # other filters: counted
     publish(make_article(section, "Tin mới"))  # a new generation
     assert counts("limit=2") == (len(articles) + 1, 1)
+
+
+@pytest.mark.parametrize("anchor_every", [2, 3])
+def test_deep_offsets_start_at_anchors_and_give_the_same_pages(
+    api, articles, section, monkeypatch, anchor_every
+):
+    """Offsets past ANCHOR_EVERY start after the nearest anchor (ties of the same moment
+    fall on anchors) and list exactly what a plain OFFSET lists, also after a publish."""
+    monkeypatch.setattr("cms.api.keyset.ANCHOR_EVERY", anchor_every)
+    ids = [a.id for a in articles]
+    for offset in range(len(ids) + 2):
+        for limit in (1, 2, 3):
+            data = _page(api, f"limit={limit}&offset={offset}")
+            assert [item["id"] for item in data["items"]] == ids[offset : offset + limit]
+            assert data["meta"]["total_count"] == len(ids)
+
+    newest = make_article(section, "Tin mới nhất")
+    ids.insert(0, newest.id)
+    for offset in range(len(ids)):
+        data = _page(api, f"limit=2&offset={offset}")
+        assert [item["id"] for item in data["items"]] == ids[offset : offset + 2]
+
+
+def test_deep_offset_anchors_are_found_once_per_listing_generation(api, articles, monkeypatch):
+    monkeypatch.setattr("cms.api.keyset.ANCHOR_EVERY", 2)
+    with CaptureQueriesContext(connection) as first:
+        _page(api, "limit=1&offset=4")
+    with CaptureQueriesContext(connection) as second:
+        _page(api, "limit=1&offset=5")
+    numbering = [q for q in first.captured_queries if "ROW_NUMBER" in q["sql"].upper()]
+    assert len(numbering) == 1
+    sql = " ".join(q["sql"] for q in second.captured_queries).upper()
+    # Kept anchors: the page starts after the 4th item, one row in, not five rows in.
+    assert "ROW_NUMBER" not in sql
+    assert "OFFSET 5" not in sql and "OFFSET 1" in sql
