@@ -378,10 +378,8 @@ def measure(server, url: str, args, headers=(), trace: Path | None = None, slow=
     output = _wrk(args, url, duration, headers, trace, connections)
     app = cpu_seconds(server.pid, children=True) - before
     db = database_cpu_since(args.db, db_before)
-    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    requests = _requests(output)
     latency = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", output, re.M))
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    timeouts = re.search(r"timeout (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": _ms(latency["50"]),
@@ -389,9 +387,19 @@ def measure(server, url: str, args, headers=(), trace: Path | None = None, slow=
         # No request finished (a stall longer than --duration): no figure rather than a wrong one.
         "cpu_ms": 1000 * (app + db) / requests if requests else float("nan"),
         "db_ms": 1000 * db / requests if requests else float("nan"),
-        "errors": (int(non_2xx.group(1)) if non_2xx else 0)
-        + (int(timeouts.group(1)) if timeouts else 0),
+        "errors": _errors(output),
     }
+
+
+def _requests(wrk_output: str) -> int:
+    return int(re.search(r"(\d+) requests in", wrk_output).group(1))
+
+
+def _errors(wrk_output: str) -> int:
+    """Responses that were not 2xx or 3xx, and timeouts."""
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", wrk_output)
+    timeouts = re.search(r"timeout (\d+)", wrk_output)
+    return (int(non_2xx.group(1)) if non_2xx else 0) + (int(timeouts.group(1)) if timeouts else 0)
 
 
 MEMORY_REQUESTS = 10_000
@@ -413,7 +421,7 @@ def measure_memory(server, url: str, args, trace: Path) -> dict:
     samples, requests = [max(worker_rss(server))], 0
     for _ in range(60):
         output = _wrk(args, url, 5, trace=trace)
-        requests += int(re.search(r"(\d+) requests in", output).group(1))
+        requests += _requests(output)
         samples.append(max(worker_rss(server)))
         if requests >= MEMORY_REQUESTS:
             break
@@ -444,13 +452,12 @@ def measure_frontend(server, api_url: str, args) -> dict:
             front = cpu_seconds(frontend.pid) - before[0]
             app = cpu_seconds(server.pid, children=True) - before[1]
             db = database_cpu_since(args.db, db_before)
-            requests = int(re.search(r"(\d+) requests in", output).group(1))
-            non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+            requests = _requests(output)
             figures[page] = r = {
                 "cpu_ms": 1000 * (front + app + db) / requests,
                 "parts": [1000 * x / requests for x in (front, app, db)],
                 "rps": requests / args.duration,
-                "errors": int(non_2xx.group(1)) if non_2xx else 0,
+                "errors": _errors(output),
             }
             print(
                 f"frontend  {page} just after a publish: {r['rps']:6.1f} pages/s, cpu "

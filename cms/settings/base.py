@@ -194,21 +194,20 @@ if DATABASE_URL:
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
             "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
         )
+        server_settings = []
         if not env_bool("DB_JIT"):
             # PostgreSQL compiles a query with LLVM when its estimated cost passes
             # jit_above_cost; at 100,000 pages the planner's estimates for the API's short
             # queries (a listing's count, a page of the change feed) pass it, and compiling
             # took longer than running them. DB_JIT=1 keeps the server's setting.
-            options = DATABASES["default"]["OPTIONS"]
-            options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+            server_settings.append("-c jit=off")
         # A parallel plan (a count of 100,000 rows) ends sooner but costs three processes'
         # CPU; the app's requests are many and short, so the cores serve more of them one
         # process each. DB_PARALLEL_WORKERS > 0 lets PostgreSQL add that many workers.
-        options = DATABASES["default"].setdefault("OPTIONS", {})
         parallel_workers = int(os.environ.get("DB_PARALLEL_WORKERS", "0"))
-        options["options"] = (
-            f"{options.get('options', '')} -c max_parallel_workers_per_gather={parallel_workers}"
-        ).strip()
+        server_settings.append(f"-c max_parallel_workers_per_gather={parallel_workers}")
+        options = DATABASES["default"]["OPTIONS"]
+        options["options"] = " ".join([options.get("options", ""), *server_settings]).strip()
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
