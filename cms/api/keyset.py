@@ -114,7 +114,9 @@ def offset_window(request: HttpRequest, queryset: QuerySet, offset: int) -> tupl
     if anchors is None:
         # The first deep page of a listing (just after a publish, or one asked once) walks
         # fewer rows by a plain offset than by finding the anchors; the second finds them.
-        if cache.add(f"{key}:asked", True, settings.API_CACHE_SECONDS):
+        # With the cache down nothing is found or kept: every deep page is a plain offset.
+        if not cache.get(f"{key}:asked"):
+            cache.set(f"{key}:asked", True, settings.API_CACHE_SECONDS)
             return queryset, offset
         anchors = _anchors(queryset)
         cache.set(key, anchors, settings.API_CACHE_SECONDS)

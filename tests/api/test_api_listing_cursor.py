@@ -169,3 +169,28 @@ def test_deep_offset_anchors_are_found_once_per_listing_generation(api, articles
     # Kept anchors: the page starts after the 4th item, one row in, not five rows in.
     assert "ROW_NUMBER" not in sql
     assert "OFFSET 5" not in sql and "OFFSET 1" in sql
+
+
+class _CacheDown:
+    """The cache as ResilientRedisCache answers while Redis is down: nothing found or kept."""
+
+    def get(self, key, default=None):
+        return default
+
+    def set(self, key, value, timeout=None):
+        pass
+
+    def add(self, key, value, timeout=None):
+        return False
+
+
+def test_deep_offsets_with_the_cache_down_are_plain_offsets(api, articles, monkeypatch):
+    monkeypatch.setattr("cms.api.keyset.ANCHOR_EVERY", 2)
+    monkeypatch.setattr("cms.api.keyset.cache", _CacheDown())
+    ids = [a.id for a in articles]
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as queries:
+            data = _page(api, "limit=2&offset=4")
+        assert [item["id"] for item in data["items"]] == ids[4:6]
+        # Anchors that could not be kept are not looked for on every request.
+        assert "ROW_NUMBER" not in " ".join(q["sql"] for q in queries.captured_queries).upper()
