@@ -9,8 +9,9 @@ They run in the order of ``READER_PAGE_FILTERS`` (cms/api/pages.py); every bad v
 """
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Subquery
+from django.db.models import Q, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -89,21 +90,68 @@ def _date_field(request, queryset, parameter: str) -> str:
     return "publication_date"
 
 
+@dataclass(frozen=True)
+class Branch:
+    """The pages under the page at ``path`` (at ``depth``): its children, or all below it."""
+
+    path: str
+    depth: int
+    children_only: bool = False
+
+    def q(self) -> Q:
+        return Q(path__startswith=self.path) & self.depth_q()
+
+    def depth_q(self) -> Q:
+        """The depths of the pages in the branch (also a field of ``PageCount``)."""
+        return Q(depth=self.depth + 1) if self.children_only else Q(depth__gt=self.depth)
+
+
+def section_branch(request, view) -> Branch | None:
+    """?section=<id or slug>: the pages in a section and its subsections."""
+    value = request.GET.get("section")
+    if value is None:
+        return None
+    sections = public_pages(request, SectionPage)
+    if value.isascii() and value.isdigit():
+        section = sections.filter(id=parse_id("section", value)).first()
+    else:
+        section = sections.filter(slug=value).order_by("path").first()
+    if section is None:
+        raise BadQueryParameter("section", _("no such section"))
+    return Branch(section.path, section.depth)
+
+
+def child_of_branch(request, view) -> Branch | None:
+    """?child_of=<id>|root: the direct children of a public page."""
+    value = request.GET.get("child_of")
+    if value is None:
+        return None
+    parent = view.find_public_page("child_of", value)
+    return Branch(parent.path, parent.depth, children_only=True)
+
+
+def descendant_of_branch(request, view) -> Branch | None:
+    """?descendant_of=<id>|root: the whole branch under a public page."""
+    value = request.GET.get("descendant_of")
+    if value is None:
+        return None
+    ancestor = view.find_public_page("descendant_of", value)
+    return Branch(ancestor.path, ancestor.depth)
+
+
+BRANCHES = {
+    "section": section_branch,
+    "child_of": child_of_branch,
+    "descendant_of": descendant_of_branch,
+}
+
+
 class SectionFilter(BaseFilterBackend):
     """?section=<id or slug>: pages in a section and its subsections."""
 
     def filter_queryset(self, request, queryset, view):
-        value = request.GET.get("section")
-        if value is None:
-            return queryset
-        sections = public_pages(request, SectionPage)
-        if value.isascii() and value.isdigit():
-            section = sections.filter(id=parse_id("section", value)).first()
-        else:
-            section = sections.filter(slug=value).order_by("path").first()
-        if section is None:
-            raise BadQueryParameter("section", _("no such section"))
-        return queryset.filter(path__startswith=section.path, depth__gt=section.depth)
+        branch = section_branch(request, view)
+        return queryset if branch is None else queryset.filter(branch.q())
 
 
 class TagFilter(BaseFilterBackend):
@@ -182,35 +230,35 @@ class ChildOfFilter(BaseFilterBackend):
     """?child_of=<id>|root: direct children of a public page."""
 
     def filter_queryset(self, request, queryset, view):
-        value = request.GET.get("child_of")
-        if value is None:
-            return queryset
-        parent = view.find_public_page("child_of", value)
-        return queryset.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        branch = child_of_branch(request, view)
+        return queryset if branch is None else queryset.filter(branch.q())
 
 
 class DescendantOfFilter(BaseFilterBackend):
     """?descendant_of=<id>|root: the whole branch under a public page."""
 
     def filter_queryset(self, request, queryset, view):
-        value = request.GET.get("descendant_of")
-        if value is None:
-            return queryset
-        ancestor = view.find_public_page("descendant_of", value)
-        return queryset.filter(path__startswith=ancestor.path, depth__gt=ancestor.depth)
+        branch = descendant_of_branch(request, view)
+        return queryset if branch is None else queryset.filter(branch.q())
+
+
+def requested_locale(request) -> Locale | None:
+    """?locale=vi|en: the locale it names, None without it, a 400 for an unknown one."""
+    value = request.GET.get("locale")
+    if value is None:
+        return None
+    locale = Locale.objects.filter(language_code=value).first()
+    if locale is None:
+        raise BadQueryParameter("locale", _("no such locale"))
+    return locale
 
 
 class LocaleFilter(BaseFilterBackend):
     """?locale=vi|en."""
 
     def filter_queryset(self, request, queryset, view):
-        value = request.GET.get("locale")
-        if value is None:
-            return queryset
-        locale = Locale.objects.filter(language_code=value).first()
-        if locale is None:
-            raise BadQueryParameter("locale", _("no such locale"))
-        return queryset.filter(locale=locale)
+        locale = requested_locale(request)
+        return queryset if locale is None else queryset.filter(locale=locale)
 
 
 class OrderFilter(BaseFilterBackend):
