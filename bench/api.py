@@ -485,7 +485,8 @@ def measure_server(args, name: str, work: list, results: dict) -> None:
             print(
                 f"{name:9} {case:34} {r['rps']:8.1f} req/s  p50 {r['p50']:7.2f} ms"
                 f"  p99 {r['p99']:7.2f} ms  cpu {r['cpu_ms']:6.2f} ms/req "
-                f"(PostgreSQL {r['db_ms']:5.2f})  errors {r['errors']}",
+                f"(PostgreSQL {r['db_ms']:5.2f})  errors {r['errors']}  "
+                f"rss {max(worker_rss(server)):.0f} MB",
                 flush=True,
             )
         if name == "warm" and args.mixed_trace is not None:
