@@ -141,6 +141,32 @@ def run(key: Hashable, build: Callable[..., QuerySet], **values) -> list[tuple]:
     ``build`` must return a ``values_list`` queryset and use each value only as a query
     parameter (never to decide the shape of the query).
     """
+    template, params = _prepared(key, build, values)
+    with connection.cursor() as cursor:
+        cursor.execute(template.sql, params)
+        rows = cursor.fetchall()
+    if not template.converters:
+        return rows
+    converted = []
+    for row in rows:
+        row = list(row)
+        for column, converters, expression in template.converters:
+            value = row[column]
+            for converter in converters:
+                value = converter(value, expression, connection)
+            row[column] = value
+        converted.append(tuple(row))
+    return converted
+
+
+def sql(key: Hashable, build: Callable[..., QuerySet], **values) -> tuple[str, list]:
+    """The SQL of ``build(**values)`` and its parameters, compiled as ``run`` compiles it: for
+    a statement made of several querysets (``cms/api/totals.py``)."""
+    template, params = _prepared(key, build, values)
+    return template.sql, params
+
+
+def _prepared(key: Hashable, build: Callable[..., QuerySet], values: dict) -> tuple:
     shape = tuple(
         (
             name,
@@ -160,21 +186,7 @@ def run(key: Hashable, build: Callable[..., QuerySet], **values) -> list[tuple]:
     params = list(template.params)
     for slot in template.slots:
         params[slot.index] = _parameter(slot, values[slot.name])
-    with connection.cursor() as cursor:
-        cursor.execute(template.sql, params)
-        rows = cursor.fetchall()
-    if not template.converters:
-        return rows
-    converted = []
-    for row in rows:
-        row = list(row)
-        for column, converters, expression in template.converters:
-            value = row[column]
-            for converter in converters:
-                value = converter(value, expression, connection)
-            row[column] = value
-        converted.append(tuple(row))
-    return converted
+    return template, params
 
 
 @cache

@@ -99,11 +99,8 @@ class Branch:
     children_only: bool = False
 
     def q(self) -> Q:
-        return Q(path__startswith=self.path) & self.depth_q()
-
-    def depth_q(self) -> Q:
-        """The depths of the pages in the branch (also a field of ``PageCount``)."""
-        return Q(depth=self.depth + 1) if self.children_only else Q(depth__gt=self.depth)
+        depth = Q(depth=self.depth + 1) if self.children_only else Q(depth__gt=self.depth)
+        return Q(path__startswith=self.path) & depth
 
 
 def section_branch(request, view) -> Branch | None:

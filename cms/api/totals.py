@@ -15,16 +15,19 @@ Any other filter, and every listing on SQLite, is counted the usual way (``None`
 """
 
 import datetime
+import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import BigIntegerField, Case, F, Q, When
+from django.db.models import BigIntegerField, Case, F, Q, QuerySet, When
 from django.utils import timezone
 from wagtail.models import Page, get_page_models
 
+from cms import query_templates
 from cms.api.filters import Branch
 from cms.api.models import PageCount
 from cms.api.visibility import SiteScope
+from cms.query_templates import Prefix
 
 
 def public_total(
@@ -41,10 +44,8 @@ def public_total(
     now = now or timezone.now()
     if branch is None:
         counted = [root.path for root in scope.roots]
-        depth = Q()
     elif any(branch.path.startswith(root.path) for root in scope.roots):
         counted = [branch.path]
-        depth = branch.depth_q()
     else:
         return 0
     restricted = _outermost(scope.restricted_paths)
@@ -53,29 +54,29 @@ def public_total(
     hidden = [r for r in restricted if any(r.startswith(path) for path in counted)]
     if not counted:
         return 0
-    types = _content_type_ids(model)
-    kind = Q(content_type_id__in=types) & depth
+    kind = {"types": _content_type_ids(model)}
+    if branch is not None:
+        kind["depth"] = branch.depth + 1 if branch.children_only else branch.depth
     if locale_id is not None:
-        kind &= Q(locale_id=locale_id)
-    counts = PageCount.objects.filter(
-        kind,
-        Q(alias=False) | Q(locale_id__in=scope.default_locales),
-        prefix__in=counted + hidden,
-    ).values(
-        signed=Case(
-            When(prefix__in=hidden, then=-F("n")), default=F("n"), output_field=BigIntegerField()
-        )
+        kind["locale"] = locale_id
+    children_only = None if branch is None else branch.children_only
+    # What decides the SQL's shape besides the values: the site, the depths, a locale.
+    shape = (scope.key, children_only, locale_id is not None)
+    counts_sql, counts_params = query_templates.sql(
+        ("total: counts", *shape),
+        functools.partial(_counts, children_only),
+        counted=tuple(counted),
+        hidden=tuple(hidden),
+        defaults=tuple(scope.default_locales),
+        **kind,
     )
-    in_counted = Q()
-    for path in counted:
-        in_counted |= Q(path__startswith=path)
-    lapsed = (
-        Page.objects.filter(scope.untimed_q(), kind, in_counted, expire_at__lte=now)
-        .order_by()
-        .values("id")
+    lapsed_sql, lapsed_params = query_templates.sql(
+        ("total: lapsed", *shape),
+        functools.partial(_lapsed, scope, children_only),
+        prefixes=tuple(Prefix(path) for path in counted),
+        now=now,
+        **kind,
     )
-    counts_sql, counts_params = counts.query.sql_with_params()
-    lapsed_sql, lapsed_params = lapsed.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT COALESCE((SELECT sum(signed) FROM ({counts_sql}) AS counts), 0)"
@@ -85,12 +86,52 @@ def public_total(
         return int(cursor.fetchone()[0])  # sum() of bigints is a numeric
 
 
+def _kind(children_only: bool | None, types, depth=None, locale=None) -> Q:
+    """Type, depth (None: any) and locale: columns of the page counts and the page table."""
+    kind = Q(content_type_id__in=types)
+    if children_only is not None:
+        kind &= Q(depth=depth) if children_only else Q(depth__gt=depth)
+    if locale is not None:
+        kind &= Q(locale_id=locale)
+    return kind
+
+
+def _counts(children_only, counted, hidden, defaults, types, depth=None, locale=None) -> QuerySet:
+    """The counts to add (of ``counted`` branches) and to take away (``hidden``), signed."""
+    return PageCount.objects.filter(
+        _kind(children_only, types, depth, locale),
+        Q(alias=False) | Q(locale_id__in=defaults),
+        prefix__in=counted + hidden,
+    ).values(
+        signed=Case(
+            When(prefix__in=hidden, then=-F("n")), default=F("n"), output_field=BigIntegerField()
+        )
+    )
+
+
+def _lapsed(scope, children_only, prefixes, now, types, depth=None, locale=None) -> QuerySet:
+    """The counted pages that are not public: their ``expire_at`` has passed."""
+    in_counted = Q()
+    for prefix in prefixes:
+        in_counted |= Q(path__startswith=prefix)
+    return (
+        Page.objects.filter(
+            scope.untimed_q(),
+            _kind(children_only, types, depth, locale),
+            in_counted,
+            expire_at__lte=now,
+        )
+        .order_by()
+        .values("id")
+    )
+
+
 def _outermost(paths: tuple[str, ...]) -> list[str]:
     """The paths not under another of them."""
     return [p for p in paths if not any(p != o and p.startswith(o) for o in paths)]
 
 
-def _content_type_ids(model: type[Page]) -> list[int]:
+def _content_type_ids(model: type[Page]) -> tuple[int, ...]:
     """The content types of ``model`` and of the page types derived from it."""
     models = [m for m in get_page_models() if issubclass(m, model)]
-    return sorted(ct.id for ct in ContentType.objects.get_for_models(*models).values())
+    return tuple(sorted(ct.id for ct in ContentType.objects.get_for_models(*models).values()))

@@ -8,6 +8,7 @@ pages, for every type, branch and locale a listing can ask for; and the rows the
 must equal the rows the migration computes from scratch.
 """
 
+import contextlib
 import datetime
 import importlib
 import io
@@ -15,12 +16,13 @@ import itertools
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -112,6 +114,12 @@ def _assert_totals_are_counts(sections: list[Page]) -> None:
         max_size=12,
     )
 )
+# Each term of the sum, always tried: a passed expiry not yet marked, a restricted section
+# inside the site and the restriction lifted, a moved section, an alias and a translation.
+@example(actions=[("lapse", 0, 0)])
+@example(actions=[("restrict", 0, 2), ("lapse", 1, 0), ("expire", 0, 0)])
+@example(actions=[("restrict", 0, 0), ("unrestrict", 0, 0), ("move_section", 0, 0)])
+@example(actions=[("alias", 0, 0), ("translate", 1, 0), ("unpublish", 0, 0)])
 def test_totals_equal_counting_the_public_pages_after_any_changes(home_page, actions):
     try:
         with transaction.atomic():
@@ -126,38 +134,41 @@ def test_totals_equal_counting_the_public_pages_after_any_changes(home_page, act
             articles = [make_article(news, "Tin đầu tiên"), make_article(sub, "Tin cơ sở")]
             numbers = itertools.count()
             for action, a, s in actions:
-                article = Page.objects.get(id=articles[a % len(articles)].id).specific
-                section = Page.objects.get(id=sections[s % 3].id).specific
-                if action == "publish":
-                    articles.append(make_article(section, f"Tin {next(numbers)}"))
-                elif action == "unpublish" and article.live:
-                    article.unpublish()
-                elif action == "republish" and article.alias_of_id is None:
-                    publish(article)
-                elif action == "move" and article.locale_id != english.id:
-                    article.move(section, pos="last-child")
-                elif action == "delete" and len(articles) > 1:
-                    articles.remove(next(p for p in articles if p.id == article.id))
-                    article.delete()
-                elif action == "lapse":
-                    past = timezone.now() - datetime.timedelta(hours=1)
-                    Page.objects.filter(id=article.id).update(expire_at=past)
-                elif action == "expire":
-                    Page.objects.filter(id=article.id).update(live=False, expired=True)
-                elif action == "restrict":
-                    PageViewRestriction.objects.create(page=section, restriction_type="login")
-                elif action == "unrestrict":
-                    PageViewRestriction.objects.filter(page=section).delete()
-                elif action == "move_section":
-                    sub = Page.objects.get(id=sub.id)
-                    target = work if sub.get_parent().id == news.id else news
-                    sub.move(Page.objects.get(id=target.id), pos="last-child")
-                elif action in ("translate", "alias") and not _in_english(article, english):
-                    if action == "alias":
+                # What an editor cannot do (a slug taken in the target) changes nothing.
+                with contextlib.suppress(ValidationError), transaction.atomic():
+                    article = Page.objects.get(id=articles[a % len(articles)].id).specific
+                    section = Page.objects.get(id=sections[s % 3].id).specific
+                    if action == "publish":
+                        articles.append(make_article(section, f"Tin {next(numbers)}"))
+                    elif action == "unpublish" and article.live:
+                        article.unpublish()
+                    elif action == "republish" and article.alias_of_id is None:
+                        publish(article)
+                    elif action == "move" and article.locale_id != english.id:
+                        article.move(section, pos="last-child")
+                    elif action == "delete" and len(articles) > 1:
+                        article.delete()  # with its aliases
+                        articles = [p for p in articles if Page.objects.filter(id=p.id).exists()]
+                    elif action == "lapse":
+                        past = timezone.now() - datetime.timedelta(hours=1)
+                        Page.objects.filter(id=article.id).update(expire_at=past)
+                    elif action == "expire":
+                        Page.objects.filter(id=article.id).update(live=False, expired=True)
+                    elif action == "restrict":
+                        PageViewRestriction.objects.create(page=section, restriction_type="login")
+                    elif action == "unrestrict":
+                        PageViewRestriction.objects.filter(page=section).delete()
+                    elif action == "move_section":
+                        sub = Page.objects.get(id=sub.id)
+                        target = work if sub.get_parent().id == news.id else news
+                        sub.move(Page.objects.get(id=target.id), pos="last-child")
+                    elif action in ("translate", "alias") and not _in_english(article, english):
                         parent = Page.objects.get(id=english_news.id)
-                        articles.append(article.create_alias(parent=parent, update_locale=english))
-                    elif article.get_parent().get_translations().filter(locale=english).exists():
-                        articles.append(publish(article.copy_for_translation(english)))
+                        if action == "alias":
+                            copy = article.create_alias(parent=parent, update_locale=english)
+                        else:
+                            copy = publish(article.copy_for_translation(english, copy_parents=True))
+                        articles.append(copy)
             _assert_totals_are_counts(sections)
             assert _kept() == _recomputed()
             raise Rollback
