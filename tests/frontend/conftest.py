@@ -16,10 +16,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -156,12 +158,34 @@ def stack(tmp_path_factory, cms_env, demo_template) -> Iterator[dict[str, str]]:
     try:
         wait_for(f"{cms_url}/api/v2/menu/", cms)
         wait_for(f"{frontend_url}/healthz", frontend)
-        yield {"cms": cms_url, "frontend": frontend_url}
+        yield {"cms": cms_url, "frontend": frontend_url, "log": str(var_dir / "cms.log")}
     finally:
         for process in (frontend, worker, cms):
             process.terminate()
             process.wait(timeout=10)
         log.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A browser test that fails shows what the servers logged last and keeps a screenshot of
+    the tab (test-artifacts/failed-<test>.png): a failure seen only in CI can be read there."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    stack_info = item.funcargs.get("stack")
+    if stack_info:
+        lines = Path(stack_info["log"]).read_text(errors="replace").splitlines()
+        tail = "\n".join(lines[-80:])
+        report.sections.append(("CMS, worker and frontend log (last 80 lines)", tail))
+    tab = item.funcargs.get("page")
+    if tab is not None:
+        try:
+            ARTIFACTS.mkdir(exist_ok=True)
+            tab.screenshot(path=str(ARTIFACTS / f"failed-{item.name}.png"), full_page=True)
+        except Exception as error:  # the tab may be gone; the log above still says what it can
+            report.sections.append(("screenshot", f"none: {error}"))
 
 
 @pytest.fixture(scope="module")
@@ -229,6 +253,27 @@ def wait_until_edits_are_watched(tab) -> None:
     """Wait until Wagtail watches the editor's form for changes (see RECORD_EDITS_WATCHED)."""
     # A selector, not wait_for_function: the admin's policy forbids the eval that would need.
     tab.locator("html[data-edits-watched]").wait_for(state="attached", timeout=15_000)
+
+
+def open_chooser(tab, button) -> None:
+    """Click a chooser's button and wait until its modal is shown.
+
+    Wagtail's modal workflow disables the button while it fetches the chooser, and shows the
+    modal when the answer comes. Once in CI (under load) the modal never came and the button
+    was not known to have been disabled: if the button is still enabled 10 s after the click,
+    the click is taken as lost and made once more, as a person would, with a warning in the
+    test's output; a button that is disabled is waited for.
+    """
+    modal = tab.locator(".modal-dialog")
+    button.click()
+    try:
+        expect(modal).to_be_visible(timeout=10_000)
+        return
+    except AssertionError:
+        if button.is_enabled():
+            warnings.warn("a chooser did not open on the first click; clicked again", stacklevel=2)
+            button.click()
+    expect(modal).to_be_visible(timeout=30_000)
 
 
 def screenshot(tab, name: str) -> None:

@@ -15,7 +15,7 @@ import re
 from playwright.sync_api import expect
 
 from cms.vietnamese import slugify_vi
-from tests.frontend.conftest import screenshot, wait_until_edits_are_watched
+from tests.frontend.conftest import open_chooser, screenshot, wait_until_edits_are_watched
 from tests.frontend.test_admin_autosave_browser import is_autosave, wait_for_autosaves
 from tests.frontend.test_admin_editor_browser import log_in, section_id
 
@@ -90,7 +90,7 @@ def test_browser_article_from_contributor_to_retraction_and_back(page, stack):
 
     # She adds an author who is not there yet, from the chooser
     page.locator("#id_article_authors-ADD").click()
-    page.locator("[data-chooser-action-choose]").last.click()
+    open_chooser(page, page.locator("[data-chooser-action-choose]").last)
     modal = page.locator(".modal-dialog")
     modal.get_by_role("tab", name="Tác giả mới").click()
     for name, value in zip(("name", "position", "unit"), AUTHOR, strict=True):

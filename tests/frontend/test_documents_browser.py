@@ -14,7 +14,7 @@ import urllib.request
 from playwright.sync_api import expect
 
 from home.demo.pdfs import document_pdf
-from tests.frontend.conftest import wait_until_edits_are_watched
+from tests.frontend.conftest import open_chooser, wait_until_edits_are_watched
 from tests.frontend.test_admin_chain_browser import open_more_actions, workflow_action
 from tests.frontend.test_admin_editor_browser import AUTOSAVE_REFUSED, log_in
 
@@ -54,7 +54,7 @@ def test_browser_document_entered_submitted_approved_and_shown(
 
     # The file: uploaded from the document chooser
     chooser = page.locator("#id_files-0-document-chooser")
-    chooser.locator("[data-chooser-action-choose]:visible").first.click()
+    open_chooser(page, chooser.locator("[data-chooser-action-choose]:visible").first)
     modal = page.locator(".modal-dialog")
     modal.locator("#tab-label-upload").click()
     modal.locator('[name="document-chooser-upload-title"]').fill("Kế hoạch 77-KH/ĐUK")
