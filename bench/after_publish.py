@@ -2,8 +2,11 @@
 
 Each request drops the cache generation, as publishing a page does (``bump_api_cache``),
 computes it again as the first request after a publish would, then keys its own caches by a
-token of its own, so that concurrent requests share nothing either: no response, scope,
-listing item or body is found, and each one is still stored, as after a real publish.
+token of its own, so that concurrent requests share nothing either: no response, listing
+item or body is found, and each one is still stored, as after a real publish. The site scope
+is found, as after a real publish or retraction: it is kept under a token of its own that
+only sites, locales, view restrictions, site roots and moves change
+(cms.api.cache.scope_token).
 Loaded only by bench/settings.py when ``BENCH_AFTER_PUBLISH=1``.
 """
 

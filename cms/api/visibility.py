@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from cms.api.cache import current_generation
+from cms.api.cache import scope_token
 
 
 def is_default_language(language_code: str) -> bool:
@@ -107,10 +107,11 @@ def _compute_scope(request: HttpRequest) -> SiteScope | None:
 
 
 def get_scope(request: HttpRequest) -> SiteScope:
-    """The scope of this request, cached until anything in the content changes."""
+    """The scope of this request, cached until a site, locale, view restriction or site root
+    changes, or a page is moved (``cms.api.cache.scope_token``)."""
     if hasattr(request, "_api_scope"):
         return request._api_scope
-    key = f"api:scope:{current_generation(request)}:{request.get_host()}"
+    key = f"api:scope:{scope_token()}:{request.get_host()}"
     scope = cache.get(key)
     if scope is None:
         scope = _compute_scope(request)
