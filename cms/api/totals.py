@@ -3,11 +3,11 @@
 Counting the public articles of a site read every one of them: 20–25 ms of PostgreSQL at
 100,000 articles, paid by every listing asked for the first time after a publish. The page
 counts hold, per tree path, page type, locale and depth, how many pages there are live and
-not marked expired; a listing filtered by type, branch (section, child_of, descendant_of)
-and locale sums the rows of its branch or site roots, takes away the rows of the restricted
-branches inside it, and takes away, counted, the pages whose ``expire_at`` has passed but
-that no job has marked expired yet (a few, found through the ``page_live_expiry`` index).
-All in one statement, so in one snapshot of the database::
+not marked expired (featured articles apart); a listing filtered by type, branch (section,
+child_of, descendant_of), locale and ``featured`` sums the rows of its branch or site roots,
+takes away the rows of the restricted branches inside it, and takes away, counted, the pages
+whose ``expire_at`` has passed but that no job has marked expired yet (a few, found through
+the ``page_live_expiry`` index). All in one statement, so in one snapshot of the database::
 
     total = Σ counts(branch) − Σ counts(restricted branches in it) − lapsed pages
 
@@ -36,9 +36,11 @@ def public_total(
     branch: Branch | None = None,
     locale_id: int | None = None,
     now: datetime.datetime | None = None,
+    featured: bool | None = None,
 ) -> int | None:
     """How many public pages of ``model`` (and its subtypes) the site shows in ``branch`` (or
-    in all of it) and ``locale``; None where the counts cannot tell (SQLite)."""
+    in all of it) and ``locale``, only featured articles or none (``featured``); None where the
+    counts cannot tell (SQLite)."""
     if connection.vendor != "postgresql":
         return None
     now = now or timezone.now()
@@ -60,11 +62,11 @@ def public_total(
     if locale_id is not None:
         kind["locale"] = locale_id
     children_only = None if branch is None else branch.children_only
-    # What decides the SQL's shape besides the values: the site, the depths, a locale.
-    shape = (scope.key, children_only, locale_id is not None)
+    # What decides the SQL's shape besides the values: the site, the depths, a locale, featured.
+    shape = (scope.key, children_only, locale_id is not None, featured)
     counts_sql, counts_params = query_templates.sql(
         ("total: counts", *shape),
-        functools.partial(_counts, children_only),
+        functools.partial(_counts, children_only, featured),
         counted=tuple(counted),
         hidden=tuple(hidden),
         defaults=tuple(scope.default_locales),
@@ -72,7 +74,7 @@ def public_total(
     )
     lapsed_sql, lapsed_params = query_templates.sql(
         ("total: lapsed", *shape),
-        functools.partial(_lapsed, scope, children_only),
+        functools.partial(_lapsed, scope, children_only, featured),
         prefixes=tuple(Prefix(path) for path in counted),
         now=now,
         **kind,
@@ -96,10 +98,13 @@ def _kind(children_only: bool | None, types, depth=None, locale=None) -> Q:
     return kind
 
 
-def _counts(children_only, counted, hidden, defaults, types, depth=None, locale=None) -> QuerySet:
+def _counts(
+    children_only, featured, counted, hidden, defaults, types, depth=None, locale=None
+) -> QuerySet:
     """The counts to add (of ``counted`` branches) and to take away (``hidden``), signed."""
     return PageCount.objects.filter(
         _kind(children_only, types, depth, locale),
+        Q() if featured is None else Q(featured=featured),
         Q(alias=False) | Q(locale_id__in=defaults),
         prefix__in=counted + hidden,
     ).values(
@@ -109,7 +114,9 @@ def _counts(children_only, counted, hidden, defaults, types, depth=None, locale=
     )
 
 
-def _lapsed(scope, children_only, prefixes, now, types, depth=None, locale=None) -> QuerySet:
+def _lapsed(
+    scope, children_only, featured, prefixes, now, types, depth=None, locale=None
+) -> QuerySet:
     """The counted pages that are not public: their ``expire_at`` has passed."""
     in_counted = Q()
     for prefix in prefixes:
@@ -118,6 +125,7 @@ def _lapsed(scope, children_only, prefixes, now, types, depth=None, locale=None)
         Page.objects.filter(
             scope.untimed_q(),
             _kind(children_only, types, depth, locale),
+            Q() if featured is None else Q(articlepage__featured=featured),
             in_counted,
             expire_at__lte=now,
         )

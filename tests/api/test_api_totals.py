@@ -36,7 +36,7 @@ from tests.api_support import make_article, publish
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the page counts are kept by a PostgreSQL trigger"
 )
-migration = importlib.import_module("cms.api.migrations.0001_page_counts")
+migration = importlib.import_module("cms.api.migrations.0002_featured_counts")
 
 
 class Rollback(Exception):
@@ -56,6 +56,9 @@ ACTIONS = (
     "move_section",
     "translate",
     "alias",
+    "feature",
+    "feature_in_bulk",
+    "publish_featured",
 )
 
 
@@ -69,7 +72,7 @@ def _recomputed() -> set[tuple]:
 def _kept() -> set[tuple]:
     return set(
         PageCount.objects.exclude(n=0).values_list(
-            "prefix", "depth", "content_type_id", "locale_id", "alias", "n"
+            "prefix", "depth", "content_type_id", "locale_id", "alias", "featured", "n"
         )
     )
 
@@ -90,14 +93,19 @@ def _assert_totals_are_counts(sections: list[Page]) -> None:
         branches += [Branch(page.path, page.depth), Branch(page.path, page.depth, True)]
     for model in (ArticlePage, SectionPage, Page):
         for branch in branches:
-            for locale in (None, *Locale.objects.all()):
+            for locale, featured in itertools.product(
+                (None, *Locale.objects.all()),
+                (None, True, False) if model is ArticlePage else [None],
+            ):
                 pages = Page.objects.filter(scope.public_q(now)).type(model)
                 if branch is not None:
                     pages = pages.filter(branch.q())
                 if locale is not None:
                     pages = pages.filter(locale=locale)
-                total = public_total(scope, model, branch, locale and locale.id, now)
-                assert total == pages.count(), (model, branch, locale)
+                if featured is not None:
+                    pages = pages.filter(articlepage__featured=featured)
+                total = public_total(scope, model, branch, locale and locale.id, now, featured)
+                assert total == pages.count(), (model, branch, locale, featured)
 
 
 @postgresql_only
@@ -120,6 +128,12 @@ def _assert_totals_are_counts(sections: list[Page]) -> None:
 @example(actions=[("restrict", 0, 2), ("lapse", 1, 0), ("expire", 0, 0)])
 @example(actions=[("restrict", 0, 0), ("unrestrict", 0, 0), ("move_section", 0, 0)])
 @example(actions=[("alias", 0, 0), ("translate", 1, 0), ("unpublish", 0, 0)])
+# Featured: made so, ticked and published with an alias following, unticked in bulk while
+# unpublished, deleted while featured.
+@example(actions=[("publish_featured", 0, 0), ("delete", 2, 0), ("feature_in_bulk", 0, 0)])
+@example(
+    actions=[("alias", 0, 0), ("feature", 0, 0), ("unpublish", 1, 0), ("feature_in_bulk", 1, 0)]
+)
 def test_totals_equal_counting_the_public_pages_after_any_changes(home_page, actions):
     try:
         with transaction.atomic():
@@ -138,8 +152,17 @@ def test_totals_equal_counting_the_public_pages_after_any_changes(home_page, act
                 with contextlib.suppress(ValidationError), transaction.atomic():
                     article = Page.objects.get(id=articles[a % len(articles)].id).specific
                     section = Page.objects.get(id=sections[s % 3].id).specific
-                    if action == "publish":
-                        articles.append(make_article(section, f"Tin {next(numbers)}"))
+                    if action in ("publish", "publish_featured"):
+                        featured = action == "publish_featured"
+                        title = f"Tin {next(numbers)}"
+                        articles.append(make_article(section, title, featured=featured))
+                    elif action == "feature" and article.alias_of_id is None:
+                        # An editor ticks or unticks "featured" and publishes (aliases follow).
+                        article.featured = not article.featured
+                        publish(article)
+                    elif action == "feature_in_bulk":
+                        featured = not article.featured  # live or not
+                        ArticlePage.objects.filter(id=article.id).update(featured=featured)
                     elif action == "unpublish" and article.live:
                         article.unpublish()
                     elif action == "republish" and article.alias_of_id is None:
@@ -249,3 +272,23 @@ def test_page_counts_command_finds_and_repairs_drift(section, client):
     call_command("page_counts", stdout=io.StringIO())
     # The repair started a new generation: the kept total is not served.
     assert client.get("/api/v2/pages/?type=article").json()["meta"]["total_count"] == 2
+
+
+@postgresql_only
+def test_the_featured_listing_is_totalled_from_the_counts(section, client):
+    """The frontend's home page asks for the featured articles on every render."""
+    make_article(section, "Tin nổi bật", featured=True)
+    plain = make_article(section, "Tin thường")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        listing = client.get("/api/v2/pages/?type=article&featured=true&limit=4").json()
+    assert [item["title"] for item in listing["items"]] == ["Tin nổi bật"]
+    assert listing["meta"]["total_count"] == 1
+    counted = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    assert len(counted) == 1 and "reader_api_pagecount" in counted[0]
+    plain.featured = True
+    publish(plain)  # ticked and published by an editor
+    listing = client.get("/api/v2/pages/?type=article&featured=true").json()
+    assert listing["meta"]["total_count"] == 2
+    others = client.get("/api/v2/pages/?type=article&featured=false").json()
+    assert others["meta"]["total_count"] == 0

@@ -16,22 +16,23 @@ from django.db import connection, transaction
 from cms.api.cache import bump_api_cache
 
 # The counts as the migration that made them defines them.
-_migration = importlib.import_module("cms.api.migrations.0001_page_counts")
-COLUMNS = "prefix, depth, content_type_id, locale_id, alias, n"
+_migration = importlib.import_module("cms.api.migrations.0002_featured_counts")
+KEY = "prefix, depth, content_type_id, locale_id, alias, featured"
+COLUMNS = f"{KEY}, n"
 
 
 def differences() -> list[tuple]:
-    """(prefix, depth, content type, locale, alias, kept, recounted) where they differ."""
+    """(prefix, depth, content type, locale, alias, featured, kept, recounted) where they
+    differ."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             WITH recounted ({COLUMNS}) AS ({_migration.COUNT_ALL})
-            SELECT prefix, depth, content_type_id, locale_id, alias,
-                   coalesce(kept.n, 0), coalesce(recounted.n, 0)
+            SELECT {KEY}, coalesce(kept.n, 0), coalesce(recounted.n, 0)
             FROM (SELECT * FROM reader_api_pagecount WHERE n <> 0) AS kept
-            FULL JOIN recounted USING (prefix, depth, content_type_id, locale_id, alias)
+            FULL JOIN recounted USING ({KEY})
             WHERE kept.n IS DISTINCT FROM recounted.n
-            ORDER BY prefix, depth, content_type_id, locale_id, alias
+            ORDER BY {KEY}
             """
         )
         return cursor.fetchall()
@@ -49,7 +50,9 @@ class Command(BaseCommand):
             return
         if repair:
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute("LOCK TABLE wagtailcore_page IN SHARE ROW EXCLUSIVE MODE")
+                cursor.execute(
+                    "LOCK TABLE wagtailcore_page, home_articlepage IN SHARE ROW EXCLUSIVE MODE"
+                )
                 cursor.execute("DELETE FROM reader_api_pagecount")
                 cursor.execute(
                     f"INSERT INTO reader_api_pagecount ({COLUMNS}) {_migration.COUNT_ALL}"
